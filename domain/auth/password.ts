@@ -14,9 +14,11 @@ export function characterClasses(password: string): number {
 /** Checks a new password against the policy. Returns every problem, empty when acceptable. */
 export function checkPassword(password: string, policy: SecurityPolicy, username?: string): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
-  if ([...password].length < policy.passwordMinLength) problems.push({ code: 'TOO_SHORT', min: policy.passwordMinLength });
+  if ([...password].length < policy.passwordMinLength)
+    problems.push({ code: 'TOO_SHORT', min: policy.passwordMinLength });
   const found = characterClasses(password);
-  if (found < policy.passwordMinClasses) problems.push({ code: 'TOO_FEW_CLASSES', min: policy.passwordMinClasses, found });
+  if (found < policy.passwordMinClasses)
+    problems.push({ code: 'TOO_FEW_CLASSES', min: policy.passwordMinClasses, found });
   if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) {
     problems.push({ code: 'CONTAINS_USERNAME' });
   }

@@ -13,9 +13,21 @@ export const SecurityPolicySchema = z.object({
   /** a new password may not equal any of the last N */
   passwordHistory: z.number().int().min(0).max(24),
   lockoutThreshold: z.number().int().min(1).max(100),
-  lockoutMinutes: z.number().int().min(1).max(24 * 60),
-  sessionIdleMinutes: z.number().int().min(1).max(24 * 60),
-  sessionAbsoluteHours: z.number().int().min(1).max(24 * 7),
+  lockoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  sessionAbsoluteHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7),
   /** failed and successful sign-ins allowed per client IP per minute */
   loginRatePerMinute: z.number().int().min(1).max(1000),
   /** audit records are kept at least this long (never below 6 months) */

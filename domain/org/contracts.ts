@@ -4,7 +4,9 @@ import { PageQuery, text, Versioned } from '../common/contracts.ts';
 import { REGION_CODE_RE, REGION_KINDS } from './region.ts';
 import { UNIT_KINDS } from './unit.ts';
 
-const regionCode = z.string({ error: '请填写行政区划代码' }).regex(REGION_CODE_RE, { error: '行政区划代码应为6位数字' });
+const regionCode = z
+  .string({ error: '请填写行政区划代码' })
+  .regex(REGION_CODE_RE, { error: '行政区划代码应为6位数字' });
 const phone = z
   .string()
   .trim()
@@ -129,7 +131,10 @@ const userFields = {
   phone,
 };
 export const UserCreate = z.object({
-  username: z.string({ error: '请填写账号' }).trim().regex(USERNAME_RE, { error: '账号须以字母开头,3-32位字母、数字或_.-' }),
+  username: z
+    .string({ error: '请填写账号' })
+    .trim()
+    .regex(USERNAME_RE, { error: '账号须以字母开头,3-32位字母、数字或_.-' }),
   ...userFields,
 });
 export type UserCreate = z.infer<typeof UserCreate>;

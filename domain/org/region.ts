@@ -1,8 +1,13 @@
-/** 行政区划 — regions keyed by GB/T 2260 six-digit codes; parks are regions of kind `park` under a city. */
-export const REGION_KINDS = ['province', 'city', 'district', 'county', 'park'] as const;
+/**
+ * 行政区划 — regions keyed by GB/T 2260 six-digit codes; parks are regions of kind `park` under a city. The country
+ * (100000) exists only as the root a clean install hangs its first administrator's unit on.
+ */
+export const COUNTRY_CODE = '100000';
+export const REGION_KINDS = ['country', 'province', 'city', 'district', 'county', 'park'] as const;
 export type RegionKind = (typeof REGION_KINDS)[number];
 
 export const REGION_KIND_LABELS: Record<RegionKind, { zh: string; en: string }> = {
+  country: { zh: '国家', en: 'Country' },
   province: { zh: '省', en: 'Province' },
   city: { zh: '市', en: 'City' },
   district: { zh: '区', en: 'District' },
@@ -14,6 +19,7 @@ export const REGION_CODE_RE = /^[1-9]\d{5}$/;
 
 /** The kinds a child of a region of this kind may have. */
 export const CHILD_KINDS: Record<RegionKind, readonly RegionKind[]> = {
+  country: ['province'],
   province: ['city'],
   city: ['district', 'county', 'park'],
   district: [],
@@ -27,6 +33,7 @@ export const CHILD_KINDS: Record<RegionKind, readonly RegionKind[]> = {
  */
 export function codeMatchesKind(code: string, kind: RegionKind): boolean {
   if (!REGION_CODE_RE.test(code)) return false;
+  if (kind === 'country' || code === COUNTRY_CODE) return kind === 'country' && code === COUNTRY_CODE;
   const tail4 = code.slice(2);
   const tail2 = code.slice(4);
   if (kind === 'province') return tail4 === '0000';
@@ -36,6 +43,7 @@ export function codeMatchesKind(code: string, kind: RegionKind): boolean {
 
 /** A child's code lies inside its parent's range: same province digits for a city, same city digits below. */
 export function codeInsideParent(code: string, parentCode: string, parentKind: RegionKind): boolean {
+  if (parentKind === 'country') return true;
   if (parentKind === 'province') return code.slice(0, 2) === parentCode.slice(0, 2);
   if (parentKind === 'city') return code.slice(0, 4) === parentCode.slice(0, 4);
   return false;
@@ -63,7 +71,11 @@ export function subtreeCodes(root: string, regions: readonly RegionNode[]): stri
 }
 
 /** The nearest ancestor (or the region itself) of the given kind. */
-export function ancestorOfKind(code: string, kind: RegionKind, regions: readonly (RegionNode & { kind: RegionKind })[]) {
+export function ancestorOfKind(
+  code: string,
+  kind: RegionKind,
+  regions: readonly (RegionNode & { kind: RegionKind })[],
+) {
   const byCode = new Map(regions.map((r) => [r.code, r]));
   let cur = byCode.get(code);
   while (cur) {
@@ -71,4 +83,35 @@ export function ancestorOfKind(code: string, kind: RegionKind, regions: readonly
     cur = cur.parentCode ? byCode.get(cur.parentCode) : undefined;
   }
   return null;
+}
+
+export type FieldProblem = { path: string; message: string };
+
+/** Rules for a new region: its code fits its kind, it sits under a parent of the right kind and inside its range. */
+export function regionCreateProblems(
+  input: { code: string; kind: RegionKind; parentCode: string | null },
+  parent: { code: string; kind: RegionKind } | null,
+): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  if (!codeMatchesKind(input.code, input.kind)) {
+    out.push({ path: 'code', message: `代码${input.code}与区划类型“${REGION_KIND_LABELS[input.kind].zh}”不符` });
+  }
+  if (input.kind === 'country') {
+    out.push({ path: 'kind', message: '不能新增国家级区划' });
+    return out;
+  }
+  if (input.kind === 'province' && !input.parentCode) return out;
+  if (!parent) {
+    out.push({ path: 'parentCode', message: input.parentCode ? '上级区划不存在' : '请选择上级区划' });
+    return out;
+  }
+  if (!CHILD_KINDS[parent.kind].includes(input.kind)) {
+    out.push({
+      path: 'kind',
+      message: `“${REGION_KIND_LABELS[parent.kind].zh}”下不能设“${REGION_KIND_LABELS[input.kind].zh}”`,
+    });
+  } else if (!codeInsideParent(input.code, parent.code, parent.kind)) {
+    out.push({ path: 'code', message: `代码${input.code}不在上级区划${parent.code}的范围内` });
+  }
+  return out;
 }

@@ -49,3 +49,14 @@ export function inScope(scope: Scope, obj: { regionCode: string | null; unitId: 
   if (scope.kind === 'region') return obj.regionCode !== null && scope.regionCodes.includes(obj.regionCode);
   return false;
 }
+
+/**
+ * Directory scope: whose names (units, leaders) a caller may look up — everything in the caller's city (or the
+ * unit's own region when it lies above any city), so a district can address a city department. People (users,
+ * with phones) and business data use the data scope above.
+ */
+export function resolveDirectoryScope(f: ScopeFacts): Scope {
+  if (f.roles.includes('admin')) return { kind: 'all' };
+  const root = f.cityCode ?? f.unitRegionCode;
+  return { kind: 'region', rootCode: root, regionCodes: f.subtree(root), unitId: f.unitId };
+}

@@ -1,0 +1,32 @@
+import type { Me } from '../../../domain/auth/contracts.ts';
+import { may } from '../../../domain/auth/permissions.ts';
+import type { SecurityPolicy } from '../../../domain/auth/policy.ts';
+import { SCOPE_LABELS } from '../../../domain/org/scope.ts';
+import type { SignedIn } from './auth.service.ts';
+
+export function presentMe(s: SignedIn, policy: SecurityPolicy): Me {
+  const a = s.actor;
+  return {
+    id: a.userId,
+    username: a.username,
+    displayName: a.displayName,
+    roles: a.roles,
+    unit: { id: a.unitId, name: a.unitName, kind: a.unitKind, regionCode: a.unitRegionCode },
+    scope: {
+      kind: a.scope.kind,
+      label: SCOPE_LABELS[a.scope.kind][a.lang],
+      rootCode: a.scope.kind === 'region' ? a.scope.rootCode : null,
+    },
+    mustChangePassword: s.mustChangePassword || s.passwordExpired,
+    passwordExpired: s.passwordExpired,
+    can: {
+      administer: may(a.roles, 'org.manage'),
+      viewAudit: may(a.roles, 'audit.read'),
+      editSettings: may(a.roles, 'settings.manage'),
+    },
+    session: {
+      idleMinutes: policy.sessionIdleMinutes,
+      expiresAt: new Date(s.createdAt.getTime() + policy.sessionAbsoluteHours * 3_600_000).toISOString(),
+    },
+  };
+}

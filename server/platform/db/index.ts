@@ -1,0 +1,3 @@
+export * from './database.ts';
+export * from './lock.ts';
+export * from './scope-sql.ts';

@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import { COUNTRY_CODE } from '../../domain/org/region.ts';
+import { assignments, leaders, regions, units, users } from '../db/schema/index.ts';
+import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
+import { audited, type Ctx } from '../platform/context.ts';
+import { generatePassword } from '../platform/crypto/crypto.ts';
+import { hashPassword } from '../platform/crypto/password-hash.ts';
+import { DEMO_ACCOUNTS, DEMO_LEADERS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_UNITS } from './demo-data.ts';
+
+export const hasUsers = async (ctx: Ctx): Promise<boolean> =>
+  (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users))[0]!.n > 0;
+
+/** Creates the demo city in one transaction with one audit record. Call only on an empty database. */
+export async function seedDemo(ctx: Ctx): Promise<{ accounts: { username: string; roles: string[] }[] }> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await audited(ctx, SYSTEM_ACTOR, async (tx, audit) => {
+    const now = ctx.now();
+    await tx.insert(regions).values(DEMO_REGIONS.map((r) => ({ ...r, createdAt: now, updatedAt: now })));
+    const unitRows = await tx
+      .insert(units)
+      .values(
+        DEMO_UNITS.map(({ key: _key, ...u }, i) => ({
+          ...u,
+          aliases: u.aliases ?? [],
+          sort: i,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .returning({ id: units.id, name: units.name });
+    const unitId = new Map(DEMO_UNITS.map((u, i) => [u.key, unitRows[i]!.id]));
+    const unitName = new Map(DEMO_UNITS.map((u) => [u.key, u.name]));
+    const userRows = await tx
+      .insert(users)
+      .values(
+        DEMO_ACCOUNTS.map((a) => ({
+          username: a.username,
+          displayName: a.displayName,
+          unitId: unitId.get(a.unit)!,
+          roles: a.roles,
+          phone: a.phone,
+          passwordHash: hash,
+          // demo accounts share a published password; a real install forces the change at first sign-in
+          mustChangePassword: false,
+          passwordChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .returning({ id: users.id, username: users.username });
+    const userId = new Map(userRows.map((u) => [u.username, u.id]));
+    const leaderUser = new Map(DEMO_ACCOUNTS.filter((a) => a.leader).map((a) => [a.leader!, userId.get(a.username)!]));
+    const leaderRows = await tx
+      .insert(leaders)
+      .values(
+        DEMO_LEADERS.map((l, i) => ({
+          name: l.name,
+          title: l.title,
+          portfolio: l.portfolio,
+          regionCode: '990100',
+          userId: leaderUser.get(l.key) ?? null,
+          sort: i,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .returning({ id: leaders.id });
+    await tx.insert(assignments).values(
+      DEMO_LEADERS.flatMap((l, i) =>
+        l.oversees.map((key) => ({
+          kind: 'oversees_unit',
+          subjectType: 'unit',
+          subjectId: unitId.get(key)!,
+          subjectLabel: unitName.get(key)!,
+          holderType: 'leader',
+          holderId: leaderRows[i]!.id,
+          startedAt: now,
+        })),
+      ),
+    );
+    await audit({
+      action: 'seed.demo',
+      entityType: 'system',
+      entityId: null,
+      after: {
+        regions: DEMO_REGIONS.length,
+        units: DEMO_UNITS.length,
+        leaders: DEMO_LEADERS.length,
+        users: DEMO_ACCOUNTS.map((a) => a.username),
+      },
+    });
+  });
+  return { accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, roles: a.roles })) };
+}
+
+/**
+ * A clean install: the country root, one administration unit and the first admin. The password comes from
+ * LUOSHI_ADMIN_PASSWORD or is generated and printed once; either way it must be changed at first sign-in.
+ */
+export async function createFirstAdmin(ctx: Ctx): Promise<{ username: string; password: string; generated: boolean }> {
+  const password = ctx.config.adminPassword ?? generatePassword();
+  const hash = await hashPassword(password);
+  await audited(ctx, SYSTEM_ACTOR, async (tx, audit) => {
+    const now = ctx.now();
+    await tx
+      .insert(regions)
+      .values({
+        code: COUNTRY_CODE,
+        name: '中华人民共和国',
+        kind: 'country',
+        parentCode: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing();
+    const [unit] = await tx
+      .insert(units)
+      .values({ name: '系统管理', kind: 'other', regionCode: COUNTRY_CODE, createdAt: now, updatedAt: now })
+      .returning({ id: units.id });
+    const [u] = await tx
+      .insert(users)
+      .values({
+        username: 'admin',
+        displayName: '系统管理员',
+        unitId: unit!.id,
+        roles: ['admin'],
+        passwordHash: hash,
+        mustChangePassword: true,
+        passwordChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: users.id });
+    await audit({
+      action: 'user.create',
+      entityType: 'user',
+      entityId: u!.id,
+      after: { username: 'admin', roles: ['admin'] },
+    });
+  });
+  return { username: 'admin', password, generated: ctx.config.adminPassword === null };
+}
+
+/** Empties every application table (for `seed --demo --reset`). TRUNCATE is not a row delete: the trail restarts. */
+export async function resetAllData(ctx: Ctx): Promise<void> {
+  await ctx.db.execute(
+    sql`truncate table sessions, password_history, assignments, handovers, leaders, users, units, regions, audit_records, settings restart identity cascade`,
+  );
+}

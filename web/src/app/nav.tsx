@@ -1,0 +1,72 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Me } from '../../../domain/auth/contracts.ts';
+import type { MessageKey } from '../lib/i18n.ts';
+
+export type Permission = keyof Me['can'];
+
+export type NavLeaf = { path: string; label: MessageKey; icon: ReactNode; can?: Permission };
+export type NavGroup = { key: string; label: MessageKey; icon: ReactNode; can?: Permission; children: NavLeaf[] };
+export type NavEntry = NavLeaf | NavGroup;
+
+/** The side menu, by capability. Only what exists and what the user may use is shown. */
+export const NAV: NavEntry[] = [
+  { path: '/', label: 'nav.home', icon: <DashboardOutlined /> },
+  {
+    key: 'org',
+    label: 'nav.org',
+    icon: <ApartmentOutlined />,
+    can: 'administer',
+    children: [
+      { path: '/org/regions', label: 'nav.regions', icon: <EnvironmentOutlined /> },
+      { path: '/org/units', label: 'nav.units', icon: <BankOutlined /> },
+      { path: '/org/leaders', label: 'nav.leaders', icon: <TeamOutlined /> },
+      { path: '/org/users', label: 'nav.users', icon: <UserOutlined /> },
+      { path: '/org/handover', label: 'nav.handover', icon: <SwapOutlined /> },
+    ],
+  },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, can: 'viewAudit' },
+  {
+    key: 'settings',
+    label: 'nav.settings',
+    icon: <SettingOutlined />,
+    can: 'editSettings',
+    children: [{ path: '/settings/security-policy', label: 'nav.securityPolicy', icon: <SafetyCertificateOutlined /> }],
+  },
+];
+
+export const isGroup = (e: NavEntry): e is NavGroup => 'children' in e;
+
+export const allowed = (me: Me, can?: Permission): boolean => !can || me.can[can];
+
+/** The entries this user may see. */
+export function visibleNav(me: Me): NavEntry[] {
+  return NAV.filter((e) => allowed(me, e.can)).map((e) =>
+    isGroup(e) ? { ...e, children: e.children.filter((c) => allowed(me, c.can)) } : e,
+  );
+}
+
+/** The menu entry (and its group) that a path belongs to. */
+export function findNav(pathname: string): { leaf: NavLeaf; group?: NavGroup } | null {
+  let best: { leaf: NavLeaf; group?: NavGroup } | null = null;
+  const consider = (leaf: NavLeaf, group?: NavGroup) => {
+    const hit = leaf.path === '/' ? pathname === '/' : pathname === leaf.path || pathname.startsWith(`${leaf.path}/`);
+    if (hit && (!best || leaf.path.length > best.leaf.path.length)) best = { leaf, group };
+  };
+  for (const e of NAV) {
+    if (isGroup(e)) for (const c of e.children) consider(c, e);
+    else consider(e);
+  }
+  return best;
+}

@@ -1,0 +1,129 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router-dom';
+import { ForbiddenResult, NotFoundResult } from '../components/status-result.tsx';
+import { SignInPage } from '../pages/auth/sign-in-page.tsx';
+import { HomePage } from '../pages/home/home-page.tsx';
+import { AppLayout } from './layout.tsx';
+import type { Permission } from './nav.tsx';
+import { FullPageSpin, RequireAuth, SessionWatcher, useMe } from './session.tsx';
+
+const ChangePasswordPage = lazy(() =>
+  import('../pages/auth/change-password-page.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const RegionListPage = lazy(() =>
+  import('../pages/org/region-list-page.tsx').then((m) => ({ default: m.RegionListPage })),
+);
+const UnitListPage = lazy(() => import('../pages/org/unit-list-page.tsx').then((m) => ({ default: m.UnitListPage })));
+const LeaderListPage = lazy(() =>
+  import('../pages/org/leader-list-page.tsx').then((m) => ({ default: m.LeaderListPage })),
+);
+const UserListPage = lazy(() => import('../pages/org/user-list-page.tsx').then((m) => ({ default: m.UserListPage })));
+const HandoverPage = lazy(() => import('../pages/org/handover-page.tsx').then((m) => ({ default: m.HandoverPage })));
+const AuditTrailPage = lazy(() =>
+  import('../pages/audit/audit-trail-page.tsx').then((m) => ({ default: m.AuditTrailPage })),
+);
+const SecurityPolicyPage = lazy(() =>
+  import('../pages/settings/security-policy-page.tsx').then((m) => ({ default: m.SecurityPolicyPage })),
+);
+
+/** A page only users with the permission may open (the menu hides it too; the server checks again). */
+function Can({ perm, children }: { perm: Permission; children: ReactNode }) {
+  const me = useMe();
+  return me.can[perm] ? children : <ForbiddenResult />;
+}
+
+function Root() {
+  return (
+    <>
+      <SessionWatcher />
+      <Suspense fallback={<FullPageSpin />}>
+        <Outlet />
+      </Suspense>
+    </>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { path: '/login', element: <SignInPage /> },
+      {
+        path: '/change-password',
+        element: (
+          <RequireAuth passwordPage>
+            <ChangePasswordPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'org/regions',
+            element: (
+              <Can perm="administer">
+                <RegionListPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'org/units',
+            element: (
+              <Can perm="administer">
+                <UnitListPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'org/leaders',
+            element: (
+              <Can perm="administer">
+                <LeaderListPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'org/users',
+            element: (
+              <Can perm="administer">
+                <UserListPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'org/handover',
+            element: (
+              <Can perm="administer">
+                <HandoverPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <Can perm="viewAudit">
+                <AuditTrailPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'settings/security-policy',
+            element: (
+              <Can perm="editSettings">
+                <SecurityPolicyPage />
+              </Can>
+            ),
+          },
+          { path: '*', element: <NotFoundResult /> },
+        ],
+      },
+    ],
+  },
+]);
