@@ -12,12 +12,14 @@ export function checkOrigin(req: FastifyRequest): void {
   if (SAFE.has(req.method)) return;
   const source = req.headers.origin ?? req.headers.referer;
   if (!source) return;
-  let host: string;
+  let from: string;
+  let own: string;
   try {
-    host = new URL(source).host;
+    from = new URL(source).host;
+    // request.host honours X-Forwarded-Host only when TRUST_PROXY is set; URL drops default ports on both sides
+    own = new URL(`${req.protocol}://${req.host}`).host;
   } catch {
     throw appError('CROSS_ORIGIN');
   }
-  // request.host honours X-Forwarded-Host only when TRUST_PROXY is set
-  if (host !== req.host) throw appError('CROSS_ORIGIN');
+  if (from !== own) throw appError('CROSS_ORIGIN');
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ENGINES, useTestApp } from '../../test/harness.ts';
+
+describe.each(ENGINES)('system on %s', (engine) => {
+  const t = useTestApp(engine);
+
+  it('answers health without signing in, naming the engine', async () => {
+    const res = await t.client().get('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: engine, version: expect.any(String) });
+  });
+
+  it('serves the OpenAPI document generated from the route schemas', async () => {
+    const res = await t.client().get('/api/docs/json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/units/{id}', '/api/audit']));
+    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual([
+      'username',
+      'password',
+    ]);
+  });
+
+  it('tells an anonymous caller nothing about which routes exist', async () => {
+    const res = await t.client().get('/api/nope');
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+  });
+
+  it('answers unknown API routes with the error shape, in Chinese by default and English on request', async () => {
+    const c = await t.login('dept_staff');
+    const zh = await c.get('/api/nope');
+    expect(zh.statusCode).toBe(404);
+    expect(zh.json()).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在' } });
+    const en = await t.client(c.cookie, { 'accept-language': 'en-US,en;q=0.9' }).get('/api/nope');
+    expect(en.json().error.message).toBe('No such endpoint');
+  });
+});
