@@ -7,6 +7,7 @@ export type ChainedFields = {
   id: number;
   at: string; // ISO timestamp, millisecond precision
   actorId: string | null;
+  actorName: string;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -14,6 +15,8 @@ export type ChainedFields = {
   after: unknown;
   reason: string | null;
   ip: string | null;
+  /** the algorithm is covered too, so a record cannot be "downgraded" to another hash */
+  alg: string;
   prevHash: string;
 };
 
@@ -38,6 +41,7 @@ export const chainPayload = (r: ChainedFields): string =>
     id: r.id,
     at: r.at,
     actorId: r.actorId,
+    actorName: r.actorName,
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,
@@ -45,6 +49,7 @@ export const chainPayload = (r: ChainedFields): string =>
     after: r.after,
     reason: r.reason,
     ip: r.ip,
+    alg: r.alg,
     prevHash: r.prevHash,
   });
 

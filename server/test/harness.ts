@@ -114,7 +114,8 @@ export function useTestApp(engine: Engine, opts: { auditKey?: string } = {}): Te
     return {
       cookie,
       get: (url) => send({ method: 'GET', url }),
-      post: (url, body, h) => send({ method: 'POST', url, ...(body !== undefined ? { payload: body as object } : {}), headers: h }),
+      post: (url, body, h) =>
+        send({ method: 'POST', url, ...(body !== undefined ? { payload: body as object } : {}), headers: h }),
       put: (url, body) => send({ method: 'PUT', url, payload: body as object }),
     };
   };
@@ -141,7 +142,10 @@ export function useTestApp(engine: Engine, opts: { auditKey?: string } = {}): Te
       return u.id;
     },
     async userId(username) {
-      const [u] = await state.ctx!.db.select({ id: users.id }).from(users).where(eq(sql`${users.username}`, username));
+      const [u] = await state
+        .ctx!.db.select({ id: users.id })
+        .from(users)
+        .where(eq(sql`${users.username}`, username));
       if (!u) throw new Error(`no user ${username}`);
       return u.id;
     },

@@ -1,9 +1,9 @@
 import { DEFAULT_SECURITY_POLICY } from '../../domain/auth/policy.ts';
 import { settings } from '../db/schema/index.ts';
+import { parseConfig } from '../platform/config/config.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { SettingsStore } from '../platform/settings/settings.ts';
-import { parseConfig } from '../platform/config/config.ts';
 import { seedDemo } from '../seed/seed.ts';
 
 /**

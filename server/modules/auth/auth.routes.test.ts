@@ -125,7 +125,10 @@ describe.each(ENGINES)('passwords on %s', (engine) => {
     expect(me.json().mustChangePassword).toBe(true);
     const blocked = await c.get('/api/units');
     expect(blocked.statusCode).toBe(403);
-    expect(blocked.json().error).toEqual({ code: 'PASSWORD_CHANGE_REQUIRED', message: '首次登录或密码已过期,请修改密码后继续' });
+    expect(blocked.json().error).toEqual({
+      code: 'PASSWORD_CHANGE_REQUIRED',
+      message: '首次登录或密码已过期,请修改密码后继续',
+    });
 
     const weak = await c.post('/api/auth/change-password', { currentPassword: initialPassword, newPassword: 'short1' });
     expect(weak.statusCode).toBe(400);
@@ -133,17 +136,25 @@ describe.each(ENGINES)('passwords on %s', (engine) => {
       `密码长度至少${P.passwordMinLength}位`,
       `密码须包含大写字母、小写字母、数字、符号中的至少${P.passwordMinClasses}类`,
     ]);
-    const same = await c.post('/api/auth/change-password', { currentPassword: initialPassword, newPassword: initialPassword });
+    const same = await c.post('/api/auth/change-password', {
+      currentPassword: initialPassword,
+      newPassword: initialPassword,
+    });
     expect(same.json().error.code).toBe('PASSWORD_REUSED');
     const wrong = await c.post('/api/auth/change-password', { currentPassword: 'x', newPassword: 'Zhuaaluoshi-2026' });
     expect(wrong.json().error.code).toBe('WRONG_PASSWORD');
 
-    const ok = await c.post('/api/auth/change-password', { currentPassword: initialPassword, newPassword: 'Zhua-Luoshi-2026' });
+    const ok = await c.post('/api/auth/change-password', {
+      currentPassword: initialPassword,
+      newPassword: 'Zhua-Luoshi-2026',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().mustChangePassword).toBe(false);
     expect((await c.get('/api/units')).statusCode).toBe(200);
     // the old password no longer signs in, the new one does
-    expect((await t.client().post('/api/auth/login', { username: 'newbie', password: initialPassword })).statusCode).toBe(401);
+    expect(
+      (await t.client().post('/api/auth/login', { username: 'newbie', password: initialPassword })).statusCode,
+    ).toBe(401);
     await t.login('newbie', 'Zhua-Luoshi-2026');
   });
 
@@ -154,7 +165,9 @@ describe.each(ENGINES)('passwords on %s', (engine) => {
     const used: string[] = [];
     for (let i = 0; i < 2; i++) {
       const next = `Rotate-Pass-${i}x`;
-      expect((await c.post('/api/auth/change-password', { currentPassword: current, newPassword: next })).statusCode).toBe(200);
+      expect(
+        (await c.post('/api/auth/change-password', { currentPassword: current, newPassword: next })).statusCode,
+      ).toBe(200);
       used.push(next);
       current = next;
     }

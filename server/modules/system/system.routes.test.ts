@@ -15,7 +15,9 @@ describe.each(ENGINES)('system on %s', (engine) => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/units/{id}', '/api/audit']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/units/{id}', '/api/audit']),
+    );
     expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual([
       'username',
       'password',
@@ -35,5 +37,30 @@ describe.each(ENGINES)('system on %s', (engine) => {
     expect(zh.json()).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在' } });
     const en = await t.client(c.cookie, { 'accept-language': 'en-US,en;q=0.9' }).get('/api/nope');
     expect(en.json().error.message).toBe('No such endpoint');
+  });
+});
+
+describe('internal errors', () => {
+  it('answer 500 with the catalogue message and never a stack or SQL', async () => {
+    const { buildApp } = await import('../../app.ts');
+    const { parseConfig } = await import('../../platform/config/config.ts');
+    const { SettingsStore } = await import('../../platform/settings/settings.ts');
+    const broken = new Proxy({} as never, {
+      get() {
+        throw new Error('relation "secret_table" does not exist at /srv/luoshi/db.ts:12');
+      },
+    });
+    const app = await buildApp({
+      db: broken,
+      engine: 'pglite',
+      config: parseConfig({}),
+      settings: new SettingsStore(),
+      now: () => new Date(),
+    });
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: '服务器内部错误,请稍后重试或联系管理员' } });
+    expect(res.body).not.toMatch(/secret_table|\.ts|at /);
+    await app.close();
   });
 });

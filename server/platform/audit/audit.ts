@@ -42,6 +42,7 @@ export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry, 
     id,
     at: new Date(Math.floor(opts.now.getTime())).toISOString(),
     actorId: actor.userId,
+    actorName: actor.displayName,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
@@ -49,14 +50,13 @@ export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry, 
     after: asStored(entry.after),
     reason: entry.reason ?? null,
     ip: actor.ip,
+    alg: opts.alg,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = digestHex(opts.alg, chainPayload(record), opts.key);
   await tx.insert(auditRecords).values({
     ...record,
     at: new Date(record.at),
-    actorName: actor.displayName,
-    alg: opts.alg,
     hash,
   });
 }

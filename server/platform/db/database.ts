@@ -85,7 +85,10 @@ export async function migrate(database: Database): Promise<void> {
 
 export const embeddedDbDir = (dataDir: string) => path.join(dataDir, 'db');
 
-/** Rows of a raw `execute`: both drivers answer `{ rows }`. Prefer the query builder; use this for sequences and locks. */
+/**
+ * Rows of a raw `execute`: both drivers answer `{ rows }`, but their value types differ (bigint is a number on
+ * PGlite, a string on node-postgres through Drizzle): cast in SQL (`::int`). Prefer the query builder.
+ */
 export async function rawRows<T>(conn: Conn, query: SQL): Promise<T[]> {
   const res = (await conn.execute(query)) as unknown as { rows: T[] };
   return res.rows;

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
+import { withDatabase } from '../../test/engines.ts';
+import { type Database, migrate, openPglite, openPostgres, rawRows } from './database.ts';
+import { acquireDataDirLock, DataDirLockedError } from './lock.ts';
+
+const EXPECTED_TABLES = [
+  'assignments',
+  'audit_records',
+  'handovers',
+  'leaders',
+  'password_history',
+  'regions',
+  'sessions',
+  'settings',
+  'units',
+  'users',
+];
+
+async function tables(db: Database) {
+  const rows = await rawRows<{ t: string }>(
+    db.db,
+    sql`select table_name as t from information_schema.tables where table_schema = 'public' order by 1`,
+  );
+  return rows.map((r) => r.t);
+}
+
+describe('migrations', () => {
+  it('apply cleanly to an empty PGlite, twice (the second run is a no-op), and pg_trgm works', async () => {
+    const db = await openPglite({});
+    await migrate(db);
+    await migrate(db);
+    expect(await tables(db)).toEqual(EXPECTED_TABLES);
+    const [sim] = await rawRows<{ s: number }>(
+      db.db,
+      sql`select similarity('示范市发展和改革委员会', '发展和改革')::float as s`,
+    );
+    expect(sim!.s).toBeGreaterThan(0);
+    await db.close();
+  });
+
+  it.runIf(inject('engines').includes('postgres'))('apply cleanly to an empty PostgreSQL database', async () => {
+    const url = inject('pgUrl');
+    const name = `luoshi_mig_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    try {
+      const db = await openPostgres(withDatabase(url, name), { max: 2 });
+      // two processes starting at once take turns on the advisory lock
+      await Promise.all([migrate(db), migrate(db)]);
+      expect(await tables(db)).toEqual(EXPECTED_TABLES);
+      await db.close();
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});
+
+describe('embedded data directory lock', () => {
+  it('lets one process hold a data directory, refuses a second holder, and takes over a dead one’s lock', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-lock-'));
+    const release = acquireDataDirLock(dir);
+    // another live process holds it: pretend with our parent's pid
+    release();
+    fs.writeFileSync(path.join(dir, 'luoshi.lock'), String(process.ppid));
+    expect(() => acquireDataDirLock(dir)).toThrow(DataDirLockedError);
+    // a pid that no longer exists: the stale lock is taken over
+    fs.writeFileSync(path.join(dir, 'luoshi.lock'), '999999999');
+    const again = acquireDataDirLock(dir);
+    expect(fs.readFileSync(path.join(dir, 'luoshi.lock'), 'utf8')).toBe(String(process.pid));
+    again();
+    expect(fs.existsSync(path.join(dir, 'luoshi.lock'))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
