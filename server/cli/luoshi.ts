@@ -75,7 +75,10 @@ async function run(argv: string[]): Promise<number> {
         }
         const outIdx = rest.indexOf('--out');
         const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-        const out = outIdx >= 0 && rest[outIdx + 1] ? path.resolve(rest[outIdx + 1]!) : path.join(config.dataDir, 'backups', `luoshi-${stamp}.tar.gz`);
+        const out =
+          outIdx >= 0 && rest[outIdx + 1]
+            ? path.resolve(rest[outIdx + 1]!)
+            : path.join(config.dataDir, 'backups', `luoshi-${stamp}.tar.gz`);
         fs.mkdirSync(path.dirname(out), { recursive: true });
         const dump = await database.pglite.dumpDataDir('gzip');
         fs.writeFileSync(out, Buffer.from(await dump.arrayBuffer()));

@@ -80,3 +80,35 @@ describe('embedded data directory lock', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('a clean install', () => {
+  it('creates only the first admin, whose configured password must be changed at first sign-in', async () => {
+    const { buildApp } = await import('../../app.ts');
+    const { parseConfig } = await import('../config/config.ts');
+    const { SettingsStore } = await import('../settings/settings.ts');
+    const { createFirstAdmin } = await import('../../seed/seed.ts');
+    const db = await openPglite({});
+    await migrate(db);
+    const ctx = {
+      db: db.db,
+      engine: db.engine,
+      config: parseConfig({ LUOSHI_ADMIN_PASSWORD: 'First-Admin-2026' }),
+      settings: new SettingsStore(),
+      now: () => new Date(),
+    };
+    const admin = await createFirstAdmin(ctx);
+    expect(admin).toEqual({ username: 'admin', password: 'First-Admin-2026', generated: false });
+    const app = await buildApp(ctx, { serveWeb: false });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'First-Admin-2026' },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().mustChangePassword).toBe(true);
+    const cookie = `luoshi_session=${login.cookies[0]!.value}`;
+    expect((await app.inject({ method: 'GET', url: '/api/units', headers: { cookie } })).statusCode).toBe(403);
+    await app.close();
+    await db.close();
+  });
+});
