@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../server/app.ts';
-import { auditActorOf } from '../server/platform/auth/actor.ts';
 import { verifyAuditChain } from '../server/platform/audit/audit.ts';
+import { auditActorOf } from '../server/platform/auth/actor.ts';
 import { parseConfig } from '../server/platform/config/config.ts';
-import { type Ctx, audited } from '../server/platform/context.ts';
+import { audited, type Ctx } from '../server/platform/context.ts';
 import { type Database, migrate, openPglite, openPostgres } from '../server/platform/db/database.ts';
 import { SettingsStore } from '../server/platform/settings/settings.ts';
 import { DEMO_PASSWORD } from '../server/seed/demo-data.ts';
@@ -42,7 +42,13 @@ row('peak memory of that process', 'pglite', `${startup.peakRssMb.toFixed(0)} MB
 
 async function engineBench(engine: 'pglite' | 'postgres', database: Database) {
   await migrate(database);
-  const ctx: Ctx = { db: database.db, engine, config: parseConfig({}), settings: new SettingsStore(), now: () => new Date() };
+  const ctx: Ctx = {
+    db: database.db,
+    engine,
+    config: parseConfig({}),
+    settings: new SettingsStore(),
+    now: () => new Date(),
+  };
   let t = performance.now();
   await seedDemo(ctx);
   row('seed the demo city', engine, ms(performance.now() - t));
@@ -53,7 +59,11 @@ async function engineBench(engine: 'pglite' | 'postgres', database: Database) {
   let cookie = '';
   for (let i = 0; i < 10; i++) {
     t = performance.now();
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: DEMO_PASSWORD },
+    });
     logins.push(performance.now() - t);
     cookie = `luoshi_session=${res.cookies.find((c) => c.name === 'luoshi_session')!.value}`;
   }
@@ -78,10 +88,15 @@ async function engineBench(engine: 'pglite' | 'postgres', database: Database) {
   const actor = auditActorOf({ userId: null, displayName: 'bench', ip: null } as never);
   for (let i = 0; i < N_AUDIT; i += 100) {
     await audited(ctx, actor, async (_tx, audit) => {
-      for (let j = 0; j < 100; j++) await audit({ action: 'bench.write', entityType: 'bench', entityId: String(i + j), after: { i: i + j } });
+      for (let j = 0; j < 100; j++)
+        await audit({ action: 'bench.write', entityType: 'bench', entityId: String(i + j), after: { i: i + j } });
     });
   }
-  row(`append ${N_AUDIT} audit records (100 per transaction), per record`, engine, ms((performance.now() - t) / N_AUDIT));
+  row(
+    `append ${N_AUDIT} audit records (100 per transaction), per record`,
+    engine,
+    ms((performance.now() - t) / N_AUDIT),
+  );
   t = performance.now();
   const v = await verifyAuditChain(ctx.db, null);
   if (!v.ok) throw new Error('chain broken');
@@ -111,6 +126,8 @@ if (await postgresReachable(url)) {
   console.error(`PostgreSQL not reachable at ${url}: PostgreSQL rows skipped`);
 }
 
-console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+console.log(
+  `\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
+);
 console.log('| what | engine | figure |\n|---|---|---|');
 console.log(rows.join('\n'));

@@ -27,7 +27,8 @@ const r = spawnSync(
 );
 if (r.status !== 0) problems.push(`drizzle-kit generate failed:\n${r.stdout}\n${r.stderr}`);
 const added = fs.readdirSync(tmp).filter((f) => f.endsWith('.sql') && !before.includes(f));
-if (added.length) problems.push(`the schema has changes without a migration: run npm run db:generate (would add ${added.join(', ')})`);
+if (added.length)
+  problems.push(`the schema has changes without a migration: run npm run db:generate (would add ${added.join(', ')})`);
 fs.rmSync(tmp, { recursive: true, force: true });
 
 const current = await generateOpenApi();

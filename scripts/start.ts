@@ -24,10 +24,14 @@ const sources = Math.max(...inputs.map((p) => newest(path.join(root, p))));
 const stale = !fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources - 1;
 if (stale) {
   console.log('正在构建网页 building the web app…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
