@@ -39,7 +39,6 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -70,6 +69,8 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
       return notFoundHandler(req, reply);
     });
+  } else {
+    app.setNotFoundHandler(notFoundHandler);
   }
   return app;
 }

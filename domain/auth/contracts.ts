@@ -18,7 +18,12 @@ export const Me = z.object({
   mustChangePassword: z.boolean(),
   passwordExpired: z.boolean(),
   /** what the navigation may show */
-  can: z.object({ administer: z.boolean(), viewAudit: z.boolean(), editSettings: z.boolean() }),
+  can: z.object({
+    administer: z.boolean(),
+    viewAudit: z.boolean(),
+    verifyAudit: z.boolean(),
+    editSettings: z.boolean(),
+  }),
   session: z.object({ idleMinutes: z.number().int(), expiresAt: z.string() }),
 });
 export type Me = z.infer<typeof Me>;

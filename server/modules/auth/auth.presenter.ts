@@ -22,6 +22,7 @@ export function presentMe(s: SignedIn, policy: SecurityPolicy): Me {
     can: {
       administer: may(a.roles, 'org.manage'),
       viewAudit: may(a.roles, 'audit.read'),
+      verifyAudit: may(a.roles, 'audit.verify'),
       editSettings: may(a.roles, 'settings.manage'),
     },
     session: {

@@ -90,6 +90,25 @@ describe.each(ENGINES)('organisation administration on %s', (engine) => {
     expect((await admin.get(`/api/users?q=dept_staff`)).json().items[0].phone).toBe('13800000007');
   });
 
+  it('keeps a phone left out of an update, clears it on null, and names the field of a duplicate account', async () => {
+    const admin = await t.login('admin');
+    const id = await t.userId('statistician');
+    const u = (await admin.get(`/api/users/${id}`)).json();
+    const body = { version: u.version, displayName: '陈统计员', unitId: u.unitId, roles: u.roles, active: true };
+    const kept = await admin.put(`/api/users/${id}`, body);
+    expect(kept.json()).toMatchObject({ displayName: '陈统计员', phone: '13800000009' });
+    const cleared = await admin.put(`/api/users/${id}`, { ...body, version: kept.json().version, phone: null });
+    expect(cleared.json().phone).toBeNull();
+    const dup = await admin.post('/api/users', {
+      username: 'Statistician',
+      displayName: '重名',
+      unitId: u.unitId,
+      roles: ['unit_staff'],
+    });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.fields).toEqual([{ path: 'username', message: '该账号已被使用' }]);
+  });
+
   it('refuses to let an admin disable their own account', async () => {
     const admin = await t.login('admin');
     const me = (await admin.get(`/api/users/${await t.userId('admin')}`)).json();

@@ -99,7 +99,10 @@ async function checkUnitRefs(tx: Tx, actor: Actor, input: UnitCreate, selfId: st
   }
   if (fields.length) throw appError('VALIDATION_FAILED', { fields });
   if (await unitRepo.nameTaken(tx, input.regionCode, input.name, selfId)) {
-    throw appError('CONFLICT', { params: { what: `本区划下的单位“${input.name}”` } });
+    throw appError('CONFLICT', {
+      params: { what: `本区划下的单位“${input.name}”` },
+      fields: [{ path: 'name', message: '本区划下已有同名单位' }],
+    });
   }
 }
 
@@ -297,7 +300,10 @@ export async function createUser(ctx: Ctx, actor: Actor, input: UserCreate) {
   const id = await audited(ctx, auditActorOf(actor), async (tx, audit) => {
     await checkUnitOf(tx, actor, input.unitId);
     if (await userRepo.usernameTaken(tx, input.username)) {
-      throw appError('CONFLICT', { params: { what: `账号“${input.username}”` } });
+      throw appError('CONFLICT', {
+        params: { what: `账号“${input.username}”` },
+        fields: [{ path: 'username', message: '该账号已被使用' }],
+      });
     }
     const now = ctx.now();
     const roles = [...new Set(input.roles)];
@@ -339,7 +345,9 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: User
     await checkUnitOf(tx, actor, input.unitId);
     const { version, ...set } = input;
     const roles = [...new Set(set.roles)];
-    const updated = await userRepo.update(tx, id, version, { ...set, roles, phone: set.phone ?? null }, ctx.now());
+    // a phone left out means unchanged (a caller may only have seen it masked); null clears it
+    const phone = set.phone === undefined ? before.phone : set.phone;
+    const updated = await userRepo.update(tx, id, version, { ...set, roles, phone }, ctx.now());
     if (!updated) throw stale();
     if (before.active && !set.active) await endSessionsOfUser(tx, id, ctx.now(), 'deactivated');
     await audit({
@@ -347,7 +355,7 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: User
       entityType: 'user',
       entityId: id,
       before: pick(before, USER_FIELDS),
-      after: { ...pick(before, USER_FIELDS), ...set, roles, phone: set.phone ?? null },
+      after: { ...pick(before, USER_FIELDS), ...set, roles, phone },
     });
   });
   return getUser(ctx, actor, id);

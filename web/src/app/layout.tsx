@@ -183,7 +183,12 @@ export function AppLayout() {
           }}
         >
           {isPhone ? (
-            <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} onClick={() => setDrawerOpen(true)} />
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.openMenu')}
+              onClick={() => setDrawerOpen(true)}
+            />
           ) : (
             <Button
               type="text"

@@ -1,11 +1,19 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, theme } from 'antd';
-import enUS from 'antd/locale/en_US.js';
-import zhCN from 'antd/locale/zh_CN.js';
+import { App as AntApp, ConfigProvider, type ConfigProviderProps, theme } from 'antd';
+import enUSModule from 'antd/locale/en_US.js';
+import zhCNModule from 'antd/locale/zh_CN.js';
 import { type ReactNode, useState } from 'react';
 import { isApiError } from '../api/client.ts';
 import { bindFeedback, showError } from '../lib/feedback.ts';
 import { useLang } from '../lib/i18n.ts';
+
+type AntLocale = NonNullable<ConfigProviderProps['locale']>;
+
+/** antd's locale files are CommonJS: the bundler hands over `default`, the type checker sees the module object. */
+const interop = (m: unknown): AntLocale =>
+  (typeof m === 'object' && m !== null && 'default' in m ? (m as { default: AntLocale }).default : m) as AntLocale;
+const zhCN = interop(zhCNModule);
+const enUS = interop(enUSModule);
 
 function createQueryClient() {
   return new QueryClient({
@@ -41,6 +49,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={lang === 'zh-CN' ? zhCN : enUS}
+      // "登录", not "登 录": button names stay the words users (and tests) look for
+      button={{ autoInsertSpace: false }}
       theme={{
         algorithm: theme.defaultAlgorithm,
         token: {

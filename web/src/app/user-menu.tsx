@@ -59,10 +59,15 @@ export function UserMenu({ compact }: { compact: boolean }) {
     },
     { type: 'divider' },
     { key: 'password', icon: <KeyOutlined />, label: t('user.changePassword') },
+    { type: 'divider' },
     {
       key: 'lang',
-      icon: <GlobalOutlined />,
-      label: t('user.language'),
+      type: 'group',
+      label: (
+        <span>
+          <GlobalOutlined aria-hidden /> {t('user.language')}
+        </span>
+      ),
       children: [
         {
           key: 'lang:zh-CN',

@@ -1,6 +1,12 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Table, Typography } from 'antd';
-import { useT } from '../lib/i18n.ts';
-import { useAuditLabels } from '../lib/labels.ts';
+import type { Region } from '../../../domain/org/contracts.ts';
+import { REGION_KIND_LABELS, type RegionKind } from '../../../domain/org/region.ts';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../../domain/org/unit.ts';
+import type { Items } from '../api/client.ts';
+import { unitsApi, usersApi } from '../api/org.ts';
+import { hasMessage, useT } from '../lib/i18n.ts';
+import { useAuditLabels, useEnumLabels } from '../lib/labels.ts';
 
 export type Change = { field: string; before: unknown; after: unknown };
 
@@ -24,12 +30,59 @@ export function diffSnapshots(before: unknown, after: unknown, { all = false } =
     .map((k) => ({ field: k, before: b[k], after: a[k] }));
 }
 
-export function ValueText({ value }: { value: unknown }) {
+const objectName = (o: Record<string, unknown>): string | null => {
+  for (const k of ['name', 'unitName', 'displayName', 'subject', 'label']) {
+    if (typeof o[k] === 'string') return o[k] as string;
+  }
+  return null;
+};
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The name of a unit or user an audit record refers to by id (cached; a short id when it cannot be read). */
+function RefName({ kind, id }: { kind: 'unit' | 'user'; id: string }) {
+  const q = useQuery({
+    queryKey: ['ref', kind, id],
+    queryFn: async () => (kind === 'unit' ? (await unitsApi.get(id)).name : (await usersApi.get(id)).displayName),
+    staleTime: 5 * 60_000,
+    retry: false,
+    meta: { silent: true },
+  });
+  return <span title={id}>{q.data ?? `${id.slice(0, 8)}…`}</span>;
+}
+
+const Dash = () => <Typography.Text type="secondary">—</Typography.Text>;
+
+/** A field's value in words: labels for codes, names for ids, 是/否 for booleans; JSON only as the last resort. */
+export function ValueText({ value, field }: { value: unknown; field?: string }) {
   const t = useT();
-  if (value === null || value === undefined || value === '') return <Typography.Text type="secondary">—</Typography.Text>;
+  const labels = useEnumLabels();
+  const qc = useQueryClient();
+  if (value === null || value === undefined || value === '') return <Dash />;
   if (typeof value === 'boolean') return <>{value ? t('common.yes') : t('common.no')}</>;
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) {
-    return <>{value.length ? value.join('、') : '—'}</>;
+  if (typeof value === 'string') {
+    const holderKey = `handover.holder.${value}`;
+    if (field === 'holderType' && hasMessage(holderKey)) return <>{t(holderKey)}</>;
+    if (field === 'kind' && value in UNIT_KIND_LABELS) return <>{labels.unitKind(value as UnitKind)}</>;
+    if (field === 'kind' && value in REGION_KIND_LABELS) return <>{labels.regionKind(value as RegionKind)}</>;
+    if (field === 'regionCode' || field === 'parentCode') {
+      const r = qc.getQueryData<Items<Region>>(['regions'])?.items.find((x) => x.code === value);
+      return <>{r ? `${r.name}(${value})` : value}</>;
+    }
+    if ((field === 'unitId' || field === 'parentUnitId') && UUID_RE.test(value))
+      return <RefName kind="unit" id={value} />;
+    if (field === 'userId' && UUID_RE.test(value)) return <RefName kind="user" id={value} />;
+    return <span style={{ wordBreak: 'break-all' }}>{value}</span>;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <Dash />;
+    if (field === 'roles') return <>{value.map((r) => labels.role(String(r))).join('、')}</>;
+    if (value.every((v) => typeof v !== 'object' || v === null)) return <>{value.join('、')}</>;
+    const names = value.map((v) => (isPlainObject(v) ? objectName(v) : null));
+    if (names.every((n) => n !== null)) return <>{names.join('、')}</>;
+  } else if (isPlainObject(value)) {
+    const name = objectName(value);
+    if (name) return <>{name}</>;
   }
   if (typeof value === 'object') {
     return (
@@ -63,9 +116,9 @@ export function ChangeTable({ changes, size = 'small' }: { changes: Change[]; si
           title: t('audit.before'),
           dataIndex: 'before',
           width: '38%',
-          render: (v: unknown) => (
+          render: (v: unknown, c) => (
             <span style={{ color: '#a8071a' }}>
-              <ValueText value={v} />
+              <ValueText value={v} field={c.field} />
             </span>
           ),
         },
@@ -73,9 +126,9 @@ export function ChangeTable({ changes, size = 'small' }: { changes: Change[]; si
           title: t('audit.after'),
           dataIndex: 'after',
           width: '38%',
-          render: (v: unknown) => (
+          render: (v: unknown, c) => (
             <span style={{ color: '#135200' }}>
-              <ValueText value={v} />
+              <ValueText value={v} field={c.field} />
             </span>
           ),
         },

@@ -53,7 +53,16 @@ export function HistoryTimeline({
                   {created ? t('history.created') : t('history.deleted')}
                 </Typography.Text>
               )}
-              {changes.length > 0 && <ChangeTable changes={changes} />}
+              {changes.length > 0 ? (
+                <ChangeTable changes={changes} />
+              ) : (
+                !created &&
+                !deleted && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('audit.noChanges')}
+                  </Typography.Text>
+                )
+              )}
             </div>
           ),
         };

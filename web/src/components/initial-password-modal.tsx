@@ -16,7 +16,7 @@ export function InitialPasswordModal({ value, onClose }: { value: InitialPasswor
       open={value !== null}
       title={
         <Space>
-          <KeyOutlined />
+          <KeyOutlined aria-hidden />
           {t('user.initialPassword')}
         </Space>
       }
@@ -48,7 +48,7 @@ export function InitialPasswordModal({ value, onClose }: { value: InitialPasswor
           >
             <Typography.Text
               code
-              aria-label={t('user.initialPassword')}
+              data-testid="initial-password"
               style={{ fontSize: 20, letterSpacing: 1, flex: 1, userSelect: 'all', wordBreak: 'break-all' }}
             >
               {value.password}

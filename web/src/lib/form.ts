@@ -40,6 +40,14 @@ function setFieldMessages(form: FormInstance, items: { path: NamePath; message: 
   return orphans;
 }
 
+/** Shows the server's field errors (400 `fields[]`) on the form; returns the messages no field took. */
+export function showFieldErrors(form: FormInstance, fields: { path: string; message: string }[]): string[] {
+  return setFieldMessages(
+    form,
+    fields.map((f) => ({ path: dotPath(f.path), message: f.message })),
+  );
+}
+
 /**
  * Validates form values with the same zod schema the server uses. On failure the messages go onto the fields
  * and null is returned; on success the parsed (trimmed, defaulted) value.
@@ -79,16 +87,13 @@ export function handleSaveError(form: FormInstance, err: unknown, onStale?: () =
     showError(err);
     return;
   }
-  if (err.code === STALE_WRITE || err.status === 409) {
+  if (err.code === STALE_WRITE) {
     toast.warning(err.message);
     onStale?.();
     return;
   }
   if (err.fields.length) {
-    const orphans = setFieldMessages(
-      form,
-      err.fields.map((f) => ({ path: dotPath(f.path), message: f.message })),
-    );
+    const orphans = showFieldErrors(form, err.fields);
     if (orphans.length) toast.error(orphans.join(';'));
     else if (!hasFieldErrors(form)) toast.error(err.message);
     return;

@@ -81,6 +81,7 @@ const zh = {
   'common.version': '版本',
   'common.searchPlaceholder': '输入名称搜索',
   'common.staleReloaded': '已载入最新数据,请重新修改后保存',
+  'common.inactiveSuffix': '(停用)',
 
   'auth.signIn': '登录',
   'auth.username': '账号',
@@ -212,6 +213,12 @@ const zh = {
   'handover.current': '在任',
   'handover.viaHandover': '经交接',
   'handover.another': '继续办理',
+  'handover.status': '状态',
+  'handover.holderCol': '承担方',
+  'handover.ended': '已结束',
+  'handover.showFor': '查看',
+  'handover.result': '交接结果',
+  'assignment.oversees_unit': '分管联系单位',
 
   'audit.title': '审计日志',
   'audit.action': '操作',
@@ -246,7 +253,8 @@ const zh = {
   'history.deleted': '删除前的内容',
 
   'settings.securityTitle': '安全策略',
-  'settings.securityIntro': '登录、会话与审计的全部安全阈值均在此设置,默认值符合网络安全等级保护三级要求。修改记入审计日志。',
+  'settings.securityIntro':
+    '登录、会话与审计的全部安全阈值均在此设置,默认值符合网络安全等级保护三级要求。修改记入审计日志。',
   'settings.group.password': '密码',
   'settings.group.lockout': '登录锁定',
   'settings.group.session': '会话',
@@ -276,6 +284,9 @@ const zh = {
   'settings.unit.hours': '小时',
   'settings.unit.months': '个月',
   'settings.unit.perMinute': '次/分钟',
+  'settings.restoreDefaults': '恢复默认值',
+  'settings.defaultsFilled': '已填入默认值,保存后生效',
+  'settings.lastVersion': '当前版本 {version}',
 
   'field.code': '代码',
   'field.name': '名称',
@@ -309,7 +320,9 @@ const zh = {
   'field.holderType': '对象类型',
   'field.fromId': '移交方',
   'field.toId': '接收方',
-  'field.moved': '移交数量',
+  'field.moved': '移交事项',
+  'field.from': '移交方',
+  'field.to': '接收方',
   'field.reason': '原因',
 
   'entity.region': '行政区划',
@@ -324,6 +337,17 @@ const zh = {
   'entity.settings': '系统设置',
   'entity.security_policy': '安全策略',
   'entity.audit': '审计日志',
+  'entity.seed': '演示数据',
+  'entity.system': '系统',
+
+  'action.auth.login': '登录',
+  'action.auth.login_failed': '登录失败',
+  'action.auth.logout': '退出登录',
+  'action.auth.session_expired': '登录超时',
+  'action.auth.password_changed': '修改密码',
+  'action.seed.demo': '初始化演示数据',
+  'action.handover.perform': '换届交接',
+  'action.settings.update': '修改系统设置',
 
   'verb.create': '新增',
   'verb.update': '修改',
@@ -347,6 +371,9 @@ const zh = {
   'verb.expire': '过期',
   'verb.session_expired': '登录超时',
   'verb.reveal': '查看明文',
+  'verb.password_changed': '修改密码',
+  'verb.perform': '办理',
+  'verb.demo': '初始化演示数据',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -425,6 +452,7 @@ const en: Record<MessageKey, string> = {
   'common.version': 'Version',
   'common.searchPlaceholder': 'Type to search',
   'common.staleReloaded': 'The latest data is loaded; make your change again and save',
+  'common.inactiveSuffix': ' (inactive)',
 
   'auth.signIn': 'Sign in',
   'auth.username': 'Account',
@@ -511,7 +539,7 @@ const en: Record<MessageKey, string> = {
   'user.roles': 'Roles',
   'user.phone': 'Mobile',
   'user.locked': 'Locked',
-  'user.mustChange': 'Must change password',
+  'user.mustChange': 'Change due',
   'user.lastLogin': 'Last sign-in',
   'user.neverSignedIn': 'Never',
   'user.resetPassword': 'Reset password',
@@ -559,6 +587,12 @@ const en: Record<MessageKey, string> = {
   'handover.current': 'Current',
   'handover.viaHandover': 'By handover',
   'handover.another': 'Another handover',
+  'handover.status': 'Status',
+  'handover.holderCol': 'Holder',
+  'handover.ended': 'Ended',
+  'handover.showFor': 'Show',
+  'handover.result': 'Result',
+  'assignment.oversees_unit': 'Oversees unit',
 
   'audit.title': 'Audit trail',
   'audit.action': 'Action',
@@ -624,6 +658,9 @@ const en: Record<MessageKey, string> = {
   'settings.unit.hours': 'hours',
   'settings.unit.months': 'months',
   'settings.unit.perMinute': 'per minute',
+  'settings.restoreDefaults': 'Restore defaults',
+  'settings.defaultsFilled': 'Defaults filled in; save to apply',
+  'settings.lastVersion': 'Version {version}',
 
   'field.code': 'Code',
   'field.name': 'Name',
@@ -657,7 +694,9 @@ const en: Record<MessageKey, string> = {
   'field.holderType': 'Holder type',
   'field.fromId': 'From',
   'field.toId': 'To',
-  'field.moved': 'Moved',
+  'field.moved': 'Moved responsibilities',
+  'field.from': 'From',
+  'field.to': 'To',
   'field.reason': 'Reason',
 
   'entity.region': 'Region',
@@ -672,6 +711,17 @@ const en: Record<MessageKey, string> = {
   'entity.settings': 'Settings',
   'entity.security_policy': 'Security policy',
   'entity.audit': 'Audit trail',
+  'entity.seed': 'Demo data',
+  'entity.system': 'System',
+
+  'action.auth.login': 'Sign-in',
+  'action.auth.login_failed': 'Failed sign-in',
+  'action.auth.logout': 'Sign-out',
+  'action.auth.session_expired': 'Session expired',
+  'action.auth.password_changed': 'Password changed',
+  'action.seed.demo': 'Demo data loaded',
+  'action.handover.perform': 'Handover',
+  'action.settings.update': 'Settings changed',
 
   'verb.create': 'created',
   'verb.update': 'updated',
@@ -695,6 +745,9 @@ const en: Record<MessageKey, string> = {
   'verb.expire': 'expired',
   'verb.session_expired': 'session expired',
   'verb.reveal': 'revealed',
+  'verb.password_changed': 'password changed',
+  'verb.perform': 'performed',
+  'verb.demo': 'demo data loaded',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };

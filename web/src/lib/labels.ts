@@ -16,10 +16,12 @@ export function useEnumLabels() {
       regionKind: (k: string) => label(REGION_KIND_LABELS[k as RegionKind], k),
       roleOptions: ROLES.map((r): Option<Role> => ({ value: r, label: label(ROLE_LABELS[r]) })),
       unitKindOptions: UNIT_KINDS.map((k): Option<UnitKind> => ({ value: k, label: label(UNIT_KIND_LABELS[k]) })),
-      regionKindOptions: REGION_KINDS.map((k): Option<RegionKind> => ({
-        value: k,
-        label: label(REGION_KIND_LABELS[k]),
-      })),
+      regionKindOptions: REGION_KINDS.map(
+        (k): Option<RegionKind> => ({
+          value: k,
+          label: label(REGION_KIND_LABELS[k]),
+        }),
+      ),
     }),
     [label],
   );
@@ -29,6 +31,8 @@ const known = (t: T, key: string, fallback: string): string => (hasMessage(key) 
 
 /** `unit.update` → 单位·修改; unknown parts stay as they are. */
 export function auditActionLabel(t: T, action: string): string {
+  const whole = `action.${action}`;
+  if (hasMessage(whole)) return t(whole);
   const dot = action.indexOf('.');
   if (dot < 0) return known(t, `verb.${action}`, action);
   const entity = action.slice(0, dot);

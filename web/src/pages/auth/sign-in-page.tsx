@@ -7,7 +7,7 @@ import { LoginRequest } from '../../../../domain/auth/contracts.ts';
 import { authApi } from '../../api/auth.ts';
 import { isApiError } from '../../api/client.ts';
 import { ME_KEY, safeRedirect, setSignInNotice, takeSignInNotice, useMeQuery } from '../../app/session.tsx';
-import { dotPath, validateWith } from '../../lib/form.ts';
+import { showFieldErrors, validateWith } from '../../lib/form.ts';
 import { useT } from '../../lib/i18n.ts';
 import { AuthFrame } from './auth-frame.tsx';
 
@@ -41,7 +41,8 @@ export function SignInPage() {
     },
     onError: (err) => {
       if (isApiError(err) && err.status === 400 && err.fields.length) {
-        form.setFields(err.fields.map((f) => ({ name: dotPath(f.path), errors: [f.message] })));
+        const orphans = showFieldErrors(form, err.fields);
+        if (orphans.length) setError(orphans.join(';'));
         return;
       }
       setError(isApiError(err) ? err.message : String(err));
@@ -67,7 +68,7 @@ export function SignInPage() {
       </Typography.Title>
       {notice && !error && <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
+      <Form<Values> form={form} name="sign-in" layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
         <Form.Item
           name="username"
           label={t('auth.username')}
