@@ -19,6 +19,8 @@ export const Me = z.object({
   passwordExpired: z.boolean(),
   /** what the navigation may show */
   can: z.object({
+    /** read the organisation directory (regions, units, leaders, users in scope) */
+    viewDirectory: z.boolean(),
     administer: z.boolean(),
     viewAudit: z.boolean(),
     verifyAudit: z.boolean(),

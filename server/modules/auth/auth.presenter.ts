@@ -20,6 +20,7 @@ export function presentMe(s: SignedIn, policy: SecurityPolicy): Me {
     mustChangePassword: s.mustChangePassword || s.passwordExpired,
     passwordExpired: s.passwordExpired,
     can: {
+      viewDirectory: may(a.roles, 'org.read'),
       administer: may(a.roles, 'org.manage'),
       viewAudit: may(a.roles, 'audit.read'),
       verifyAudit: may(a.roles, 'audit.verify'),

@@ -68,7 +68,7 @@ export const router = createBrowserRouter([
           {
             path: 'org/regions',
             element: (
-              <Can perm="administer">
+              <Can perm="viewDirectory">
                 <RegionListPage />
               </Can>
             ),
@@ -76,7 +76,7 @@ export const router = createBrowserRouter([
           {
             path: 'org/units',
             element: (
-              <Can perm="administer">
+              <Can perm="viewDirectory">
                 <UnitListPage />
               </Can>
             ),
@@ -84,7 +84,7 @@ export const router = createBrowserRouter([
           {
             path: 'org/leaders',
             element: (
-              <Can perm="administer">
+              <Can perm="viewDirectory">
                 <LeaderListPage />
               </Can>
             ),
@@ -92,7 +92,7 @@ export const router = createBrowserRouter([
           {
             path: 'org/users',
             element: (
-              <Can perm="administer">
+              <Can perm="viewDirectory">
                 <UserListPage />
               </Can>
             ),

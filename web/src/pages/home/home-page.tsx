@@ -20,10 +20,10 @@ import { type MessageKey, useT } from '../../lib/i18n.ts';
 import { useEnumLabels } from '../../lib/labels.ts';
 
 const SHORTCUTS: { path: string; label: MessageKey; icon: ReactNode; can: Permission }[] = [
-  { path: '/org/regions', label: 'nav.regions', icon: <ApartmentOutlined />, can: 'administer' },
-  { path: '/org/units', label: 'nav.units', icon: <BankOutlined />, can: 'administer' },
-  { path: '/org/leaders', label: 'nav.leaders', icon: <TeamOutlined />, can: 'administer' },
-  { path: '/org/users', label: 'nav.users', icon: <UserOutlined />, can: 'administer' },
+  { path: '/org/regions', label: 'nav.regions', icon: <ApartmentOutlined />, can: 'viewDirectory' },
+  { path: '/org/units', label: 'nav.units', icon: <BankOutlined />, can: 'viewDirectory' },
+  { path: '/org/leaders', label: 'nav.leaders', icon: <TeamOutlined />, can: 'viewDirectory' },
+  { path: '/org/users', label: 'nav.users', icon: <UserOutlined />, can: 'viewDirectory' },
   { path: '/org/handover', label: 'nav.handover', icon: <SwapOutlined />, can: 'administer' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, can: 'viewAudit' },
   {
