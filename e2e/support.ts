@@ -61,5 +61,22 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
-export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+/**
+ * Waits until no finite CSS animation or transition runs (a drawer sliding in, a menu fading out); endless ones
+ * (spinners) do not count.
+ */
+export const settled = (page: Page) =>
+  page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
+  );
+
+/**
+ * A picture once the page has come to rest: the full page, or only the window (`fullPage: false`) while a drawer or
+ * modal is open — the full-page capture stretches a scroll-locked page and leaves the overlay at window height.
+ */
+export async function shot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  await settled(page);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+}

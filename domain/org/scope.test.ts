@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../auth/roles.ts';
 import { ancestorOfKind, type RegionKind, subtreeCodes } from './region.ts';
-import { inScope, resolveDirectoryScope, resolveScope, type Scope, type ScopeFacts } from './scope.ts';
+import { inScope, resolveDirectoryScope, resolveScope, type Scope, type ScopeFacts, scopeLabel } from './scope.ts';
 import type { UnitKind } from './unit.ts';
 
 const TREE: { code: string; parentCode: string | null; kind: RegionKind }[] = [
@@ -172,5 +172,19 @@ describe('resolveDirectoryScope', () => {
       for (const code of data.regionCodes) expect(dir.regionCodes).toContain(code);
       expect(dir.regionCodes.length).toBeGreaterThan(data.regionCodes.length);
     }
+  });
+});
+
+describe('scopeLabel', () => {
+  it.each<[Scope, RegionKind | null, string, string]>([
+    [{ kind: 'all' }, null, '全部数据', 'All data'],
+    [region('990100', CITY), 'city', '全市数据', 'Whole city'],
+    [region('990102', ['990102']), 'district', '本区县及以下', 'Own district and below'],
+    [region('990171', ['990171']), 'park', '本园区', 'Own park'],
+    [region('990102', ['990102']), null, '本部门及以下', 'Own region and below'],
+    [{ kind: 'unit', unitId: UNIT }, null, '本部门', 'Own unit'],
+  ])('%o under a %s root reads %s', (scope, kind, zh, en) => {
+    expect(scopeLabel(scope, kind, 'zh')).toBe(zh);
+    expect(scopeLabel(scope, kind, 'en')).toBe(en);
   });
 });

@@ -1,4 +1,5 @@
 import { CITY_WIDE_ROLES, type Role } from '../auth/roles.ts';
+import type { RegionKind } from './region.ts';
 import { TERRITORIAL_UNIT_KINDS, type UnitKind } from './unit.ts';
 
 /**
@@ -17,6 +18,20 @@ export const SCOPE_LABELS = {
   region: { zh: '本部门及以下', en: 'Own region and below' },
   unit: { zh: '本部门', en: 'Own unit' },
 } as const;
+
+const REGION_SCOPE_LABELS: Partial<Record<RegionKind, { zh: string; en: string }>> = {
+  province: { zh: '全省数据', en: 'Whole province' },
+  city: { zh: '全市数据', en: 'Whole city' },
+  district: { zh: '本区县及以下', en: 'Own district and below' },
+  county: { zh: '本区县及以下', en: 'Own county and below' },
+  park: { zh: '本园区', en: 'Own park' },
+};
+
+/** The words a user reads for a scope: a city-wide scope says 全市数据, a district's says 本区县及以下. */
+export function scopeLabel(scope: Scope, rootKind: RegionKind | null, lang: 'zh' | 'en'): string {
+  if (scope.kind === 'region' && rootKind) return (REGION_SCOPE_LABELS[rootKind] ?? SCOPE_LABELS.region)[lang];
+  return SCOPE_LABELS[scope.kind][lang];
+}
 
 export type ScopeFacts = {
   roles: readonly Role[];

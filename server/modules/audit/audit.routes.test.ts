@@ -38,6 +38,12 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
     );
     expect(res.json().total).toBe(1);
     expect(res.json().items[0].after.sort).toBe(99);
+    // the actor filter takes the account name too
+    const byAccount = (await admin.get('/api/audit?actor=district_&action=auth.login')).json().items;
+    expect(byAccount.length).toBe(0);
+    await t.login('district_staff');
+    const after = (await admin.get('/api/audit?actor=district_&action=auth.login')).json().items;
+    expect(after.map((r: { actorName: string }) => r.actorName)).toEqual(['吴城关']);
     const bad = await admin.get('/api/audit?from=2026-13-01');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe('from');

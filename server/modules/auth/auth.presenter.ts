@@ -1,7 +1,7 @@
 import type { Me } from '../../../domain/auth/contracts.ts';
 import { may } from '../../../domain/auth/permissions.ts';
 import type { SecurityPolicy } from '../../../domain/auth/policy.ts';
-import { SCOPE_LABELS } from '../../../domain/org/scope.ts';
+import { scopeLabel } from '../../../domain/org/scope.ts';
 import type { SignedIn } from './auth.service.ts';
 
 export function presentMe(s: SignedIn, policy: SecurityPolicy): Me {
@@ -14,7 +14,7 @@ export function presentMe(s: SignedIn, policy: SecurityPolicy): Me {
     unit: { id: a.unitId, name: a.unitName, kind: a.unitKind, regionCode: a.unitRegionCode },
     scope: {
       kind: a.scope.kind,
-      label: SCOPE_LABELS[a.scope.kind][a.lang],
+      label: scopeLabel(a.scope, a.scopeRootKind, a.lang),
       rootCode: a.scope.kind === 'region' ? a.scope.rootCode : null,
     },
     mustChangePassword: s.mustChangePassword || s.passwordExpired,

@@ -19,7 +19,7 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
     expect(me.json()).toMatchObject({
       username: 'coordinator',
       roles: ['coordinator'],
-      scope: { kind: 'region', label: '本部门及以下', rootCode: '990100' },
+      scope: { kind: 'region', label: '全市数据', rootCode: '990100' },
       can: { administer: false, viewAudit: false },
       session: { idleMinutes: P.sessionIdleMinutes },
     });

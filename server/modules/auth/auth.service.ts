@@ -34,7 +34,7 @@ async function regionTree(ctx: Ctx, conn: Conn): Promise<Tree> {
 
 export const invalidateRegionTree = (ctx: Ctx) => treeCache.delete(ctx);
 
-type Scopes = { scope: Scope; directory: Scope };
+type Scopes = { scope: Scope; directory: Scope; scopeRootKind: RegionKind | null };
 
 export async function scopeOf(ctx: Ctx, conn: Conn, u: UserWithUnit): Promise<Scopes> {
   const tree = await regionTree(ctx, conn);
@@ -46,7 +46,9 @@ export async function scopeOf(ctx: Ctx, conn: Conn, u: UserWithUnit): Promise<Sc
     cityCode: ancestorOfKind(u.unitRegionCode, 'city', tree),
     subtree: (root: string) => subtreeCodes(root, tree),
   };
-  return { scope: resolveScope(facts), directory: resolveDirectoryScope(facts) };
+  const scope = resolveScope(facts);
+  const scopeRootKind = scope.kind === 'region' ? (tree.find((r) => r.code === scope.rootCode)?.kind ?? null) : null;
+  return { scope, directory: resolveDirectoryScope(facts), scopeRootKind };
 }
 
 function toActor(u: UserWithUnit, scopes: Scopes, sessionId: string, client: ClientInfo): Actor {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import { chainPayload, firstBrokenLink, GENESIS_HASH } from '../../../domain/audit/chain.ts';
 import type { AuditQuery, AuditRecord, AuditVerifyResult } from '../../../domain/audit/contracts.ts';
-import { auditRecords } from '../../db/schema/index.ts';
+import { auditRecords, users } from '../../db/schema/index.ts';
 import type { AuditActor } from '../auth/actor.ts';
 import { type ChainAlg, digestHex } from '../crypto/crypto.ts';
 import { type Conn, type Db, rawRows, type Tx } from '../db/database.ts';
@@ -118,7 +118,16 @@ export async function listAudit(db: Db, q: AuditQuery) {
   if (q.action) where.push(ilike(auditRecords.action, `${q.action}%`));
   if (q.entityType) where.push(eq(auditRecords.entityType, q.entityType));
   if (q.entityId) where.push(eq(auditRecords.entityId, q.entityId));
-  if (q.actor) where.push(or(ilike(auditRecords.actorName, `%${q.actor}%`))!);
+  if (q.actor) {
+    // by display name, or by the account name of the user who acted
+    const p = `%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      or(
+        ilike(auditRecords.actorName, p),
+        sql`exists (select 1 from ${users} where ${users.id} = ${auditRecords.actorId} and ${users.username} ilike ${p})`,
+      )!,
+    );
+  }
   // dates are business days in Asia/Shanghai
   if (q.from) where.push(gte(auditRecords.at, new Date(`${q.from}T00:00:00+08:00`)));
   if (q.to) where.push(lt(auditRecords.at, new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000)));

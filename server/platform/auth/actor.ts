@@ -1,4 +1,5 @@
 import type { Role } from '../../../domain/auth/roles.ts';
+import type { RegionKind } from '../../../domain/org/region.ts';
 import type { Scope } from '../../../domain/org/scope.ts';
 import type { Lang } from '../errors/app-error.ts';
 
@@ -14,6 +15,8 @@ export type Actor = {
   unitRegionCode: string;
   /** data scope: which business rows and people the actor sees */
   scope: Scope;
+  /** the kind of the data scope's root region (city, district…), for the words that describe it */
+  scopeRootKind: RegionKind | null;
   /** directory scope: which units and leaders the actor may look up (own city) */
   directory: Scope;
   sessionId: string;
