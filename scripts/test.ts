@@ -35,18 +35,52 @@ function vitest(title: string, projects: string[], report: string): void {
     '--reporter=json',
     `--outputFile.json=${out}`,
   ]);
-  tally(out);
+  const r = tally(out);
+  if (report === 'unit-integration') {
+    const server = (f: string) => f.includes(`${path.sep}server${path.sep}`);
+    const onPg = passedWhere(r, (f, n) => server(f) && n.includes(' on postgres'));
+    const onLite = passedWhere(r, (f, n) => server(f) && n.includes(' on pglite'));
+    ran.push(`unit (domain): ${passedWhere(r, (f) => f.includes(`${path.sep}domain${path.sep}`))} passed`);
+    ran.push(`integration on PGlite: ${onLite} passed`);
+    ran.push(`integration on PostgreSQL: ${onPg} passed`);
+    if (onPg === 0 && process.env.CI === 'true') {
+      console.error('\n✗ CI requires the integration suite on PostgreSQL, and none of it ran');
+      summary(1);
+    }
+  } else {
+    ran.push(`end-to-end in Chromium: ${passedWhere(r, () => true)} passed`);
+  }
 }
 
-function tally(file: string): void {
-  if (!fs.existsSync(file)) return;
-  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+type JsonReport = {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  numPendingTests?: number;
+  numTodoTests?: number;
+  testResults?: { name: string; assertionResults: { fullName: string; status: string }[] }[];
+};
+
+/** Passed tests whose file or full name matches, so the log shows which engines and browser really ran. */
+function passedWhere(r: JsonReport, match: (file: string, fullName: string) => boolean): number {
+  let n = 0;
+  for (const f of r.testResults ?? []) {
+    for (const a of f.assertionResults) if (a.status === 'passed' && match(f.name, a.fullName)) n++;
+  }
+  return n;
+}
+
+const ran: string[] = [];
+function tally(file: string): JsonReport {
+  if (!fs.existsSync(file)) return {};
+  const r: JsonReport = JSON.parse(fs.readFileSync(file, 'utf8'));
   counts.passed += r.numPassedTests ?? 0;
   counts.failed += r.numFailedTests ?? 0;
   counts.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  return r;
 }
 
 function summary(code: number): never {
+  if (ran.length) console.log(`\n${ran.map((l) => `  ${l}`).join('\n')}`);
   console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   process.exit(code);
 }

@@ -55,6 +55,7 @@ export default async function setup(project: TestProject) {
     await db.close();
   }
 
+  console.log(`[integration] engines: ${engines.join(', ')}${reachable ? ` (PostgreSQL at ${url})` : ''}`);
   project.provide('engines', engines);
   project.provide('pgliteTemplate', file);
   project.provide('pgTemplateDb', pgTemplateDb);
