@@ -48,7 +48,8 @@ export function useBrowser(): E2E {
       });
       state.contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      // generous: the first page of a run loads the whole bundle into a cold browser on a 2-core machine
+      page.setDefaultTimeout(30_000);
       return page;
     },
   };

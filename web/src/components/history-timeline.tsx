@@ -1,6 +1,6 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Empty, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Divider, Empty, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import type { AuditRecord } from '../../../domain/audit/contracts.ts';
 import type { Items } from '../api/client.ts';
 import { formatDateTime } from '../lib/format.ts';
@@ -68,5 +68,20 @@ export function HistoryTimeline({
         };
       })}
     />
+  );
+}
+
+/** The end of an object's detail: a divider titled 变更历史, then the timeline. */
+export function HistorySection(props: {
+  entity: string;
+  id: string;
+  load: (id: string) => Promise<Items<AuditRecord>>;
+}) {
+  const t = useT();
+  return (
+    <>
+      <Divider titlePlacement="start">{t('history.title')}</Divider>
+      <HistoryTimeline {...props} />
+    </>
   );
 }

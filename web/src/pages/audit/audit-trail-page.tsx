@@ -22,9 +22,9 @@ import { AuditQuery, type AuditRecord, type AuditVerifyResult } from '../../../.
 import { auditApi } from '../../api/audit.ts';
 import { useMe } from '../../app/session.tsx';
 import { ChangeTable, diffSnapshots } from '../../components/change-table.tsx';
+import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
-import { tablePagination } from '../../components/pagination.ts';
 import { SearchForm } from '../../components/search-form.tsx';
 import { showError } from '../../lib/feedback.ts';
 import { formatDateTime, today } from '../../lib/format.ts';
@@ -290,14 +290,8 @@ export function AuditTrailPage() {
             loading={list.isFetching}
             scroll={{ x: 760 }}
             expandable={{ expandedRowRender: (r) => <RecordDetail r={r} /> }}
-            locale={{
-              emptyText: list.isError ? list.error.message : filtering ? t('common.noMatch') : t('common.empty'),
-            }}
-            pagination={tablePagination(
-              t,
-              { total: list.data?.total, page: filter.page, pageSize: filter.pageSize },
-              (page, pageSize) => setFilter({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize }),
-            )}
+            locale={{ emptyText: tableEmptyText(t, list.error, filtering) }}
+            pagination={tablePagination(t, list.data?.total, filter, setFilter)}
           />
         </Panel>
       </Page>

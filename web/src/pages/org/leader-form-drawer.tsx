@@ -1,12 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Form, Input, InputNumber, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { type Leader, LeaderCreate, LeaderUpdate } from '../../../../domain/org/contracts.ts';
 import { leadersApi } from '../../api/org.ts';
 import { FormDrawer } from '../../components/drawers.tsx';
-import { toast } from '../../lib/feedback.ts';
-import { handleSaveError, validateWith, zodRule } from '../../lib/form.ts';
+import { validateWith, zodRule } from '../../lib/form.ts';
 import { useT } from '../../lib/i18n.ts';
+import { useVersionedSave } from '../../lib/use-versioned-save.ts';
 import { useInvalidate } from './org-queries.ts';
 import { EntitySelect, RegionTreeSelect } from './org-selects.tsx';
 
@@ -34,26 +34,25 @@ const toValues = (l: Leader): Values => ({
   active: l.active,
 });
 
+/** The labels of the units a leader oversees, known to the unit select without a look-up. */
+const knownUnits = (l: Leader) => l.oversees.map((o) => ({ value: o.unitId, label: o.unitName }));
+
 export function LeaderFormDrawer({ target, onClose }: { target: LeaderFormTarget | null; onClose: () => void }) {
   const t = useT();
   const qc = useQueryClient();
   const invalidate = useInvalidate();
   const [form] = Form.useForm<Values>();
-  const [version, setVersion] = useState(0);
-  const [stale, setStale] = useState(false);
   const [known, setKnown] = useState<{ value: string; label: string }[]>([]);
   const editing = target?.mode === 'edit';
 
   useEffect(() => {
-    setStale(false);
-    if (target?.mode === 'edit') {
-      setVersion(target.leader.version);
-      setKnown(target.leader.oversees.map((o) => ({ value: o.unitId, label: o.unitName })));
-    } else setKnown([]);
+    setKnown(target?.mode === 'edit' ? knownUnits(target.leader) : []);
   }, [target]);
 
-  const save = useMutation({
-    mutationFn: async (v: Values) => {
+  const { save, stale } = useVersionedSave({
+    form,
+    editing: target?.mode === 'edit' ? target.leader : undefined,
+    mutationFn: async (v: Values, version) => {
       const fields = {
         name: v.name,
         title: v.title,
@@ -70,27 +69,17 @@ export function LeaderFormDrawer({ target, onClose }: { target: LeaderFormTarget
       const body = validateWith(form, LeaderCreate, fields);
       return body ? leadersApi.create(body) : null;
     },
-    onSuccess: (saved) => {
-      if (!saved) return;
+    onSaved: (saved) => {
       qc.setQueryData(['leader', saved.id], saved);
-      toast.success(editing ? t('common.saved') : t('common.created'));
       invalidate('leaders', 'leader', 'options');
-      onClose();
     },
-    onError: (err) =>
-      handleSaveError(form, err, async () => {
-        if (target?.mode !== 'edit') return;
-        const fresh = await qc.fetchQuery({
-          queryKey: ['leader', target.leader.id],
-          queryFn: () => leadersApi.get(target.leader.id),
-          staleTime: 0,
-        });
-        setVersion(fresh.version);
-        setKnown(fresh.oversees.map((o) => ({ value: o.unitId, label: o.unitName })));
-        form.setFieldsValue(toValues(fresh));
-        setStale(true);
-        invalidate('leaders');
-      }),
+    onClose,
+    reload: (l) => qc.fetchQuery({ queryKey: ['leader', l.id], queryFn: () => leadersApi.get(l.id), staleTime: 0 }),
+    toValues,
+    onReloaded: (fresh) => {
+      setKnown(knownUnits(fresh));
+      invalidate('leaders');
+    },
   });
 
   return (

@@ -1,18 +1,5 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Button,
-  Descriptions,
-  Divider,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Descriptions, Form, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { PageQuery } from '../../../../domain/common/contracts.ts';
@@ -21,11 +8,12 @@ import { REGION_CODE_RE, subtreeCodes } from '../../../../domain/org/region.ts';
 import { leadersApi } from '../../api/org.ts';
 import { useMe } from '../../app/session.tsx';
 import { DetailDrawer } from '../../components/drawers.tsx';
-import { HistoryTimeline } from '../../components/history-timeline.tsx';
+import { HistorySection } from '../../components/history-timeline.tsx';
 import { LinkButton } from '../../components/link-button.tsx';
+import { AddButton, EditButton, RowActions } from '../../components/list-actions.tsx';
+import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
-import { tablePagination } from '../../components/pagination.ts';
 import { SearchForm } from '../../components/search-form.tsx';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { formatDate } from '../../lib/format.ts';
@@ -72,13 +60,8 @@ function LeaderDetail({ id, onEdit }: { id: string; onEdit: (l: Leader) => void 
               ))}
         </Descriptions.Item>
       </Descriptions>
-      {l.can.edit && (
-        <Button icon={<EditOutlined />} style={{ marginTop: 12 }} onClick={() => onEdit(l)}>
-          {t('common.edit')}
-        </Button>
-      )}
-      <Divider titlePlacement="start">{t('history.title')}</Divider>
-      <HistoryTimeline entity="leader" id={l.id} load={leadersApi.history} />
+      {l.can.edit && <EditButton style={{ marginTop: 12 }} onClick={() => onEdit(l)} />}
+      <HistorySection entity="leader" id={l.id} load={leadersApi.history} />
     </>
   );
 }
@@ -144,16 +127,10 @@ export function LeaderListPage() {
       key: 'actions',
       width: 140,
       render: (_v, l) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setDetailId(l.id)}>
-            {t('common.view')}
-          </Button>
-          {l.can.edit && (
-            <Button type="link" size="small" onClick={() => setFormTarget({ mode: 'edit', leader: l })}>
-              {t('common.edit')}
-            </Button>
-          )}
-        </Space>
+        <RowActions
+          onView={() => setDetailId(l.id)}
+          onEdit={l.can.edit ? () => setFormTarget({ mode: 'edit', leader: l }) : undefined}
+        />
       ),
     },
   ];
@@ -186,13 +163,7 @@ export function LeaderListPage() {
       </Panel>
       <Panel>
         <ListToolbar
-          left={
-            me.can.administer && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create' })}>
-                {t('common.add')}
-              </Button>
-            )
-          }
+          left={me.can.administer && <AddButton onClick={() => setFormTarget({ mode: 'create' })} />}
           onRefresh={() => void list.refetch()}
           refreshing={list.isFetching}
         />
@@ -203,14 +174,8 @@ export function LeaderListPage() {
           dataSource={rows}
           loading={list.isFetching}
           scroll={{ x: 640 }}
-          locale={{
-            emptyText: list.isError ? list.error.message : filtering ? t('common.noMatch') : t('common.empty'),
-          }}
-          pagination={tablePagination(
-            t,
-            { total: rows.length, page: filter.page, pageSize: filter.pageSize },
-            (page, pageSize) => setFilter({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize }),
-          )}
+          locale={{ emptyText: tableEmptyText(t, list.error, filtering) }}
+          pagination={tablePagination(t, rows.length, filter, setFilter)}
         />
       </Panel>
       <LeaderFormDrawer target={formTarget} onClose={() => setFormTarget(null)} />

@@ -1,6 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
 import { Form, Input, InputNumber, Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { type Region, RegionCreate, RegionUpdate } from '../../../../domain/org/contracts.ts';
 import {
   CHILD_KINDS,
@@ -11,10 +10,10 @@ import {
 } from '../../../../domain/org/region.ts';
 import { regionsApi } from '../../api/org.ts';
 import { FormDrawer } from '../../components/drawers.tsx';
-import { toast } from '../../lib/feedback.ts';
-import { handleSaveError, validateWith, zodRule } from '../../lib/form.ts';
+import { validateWith, zodRule } from '../../lib/form.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useEnumLabels } from '../../lib/labels.ts';
+import { useVersionedSave } from '../../lib/use-versioned-save.ts';
 import { useInvalidate, useRegions } from './org-queries.ts';
 import { RegionTreeSelect } from './org-selects.tsx';
 
@@ -28,8 +27,6 @@ export function RegionFormDrawer({ target, onClose }: { target: RegionFormTarget
   const regions = useRegions();
   const invalidate = useInvalidate();
   const [form] = Form.useForm<Values>();
-  const [version, setVersion] = useState(0);
-  const [stale, setStale] = useState(false);
   const parentCode = Form.useWatch('parentCode', form) ?? null;
   const parent = parentCode ? regions.byCode.get(parentCode) : undefined;
   const allowedKinds: readonly RegionKind[] = parent ? CHILD_KINDS[parent.kind] : ['province'];
@@ -46,13 +43,10 @@ export function RegionFormDrawer({ target, onClose }: { target: RegionFormTarget
     return { parentCode: target.parentCode, kind: kinds.length === 1 ? kinds[0] : undefined, sort: 0 };
   }, [target, regions.byCode]);
 
-  useEffect(() => {
-    setStale(false);
-    if (target?.mode === 'edit') setVersion(target.region.version);
-  }, [target]);
-
-  const save = useMutation({
-    mutationFn: async (values: Values) => {
+  const { save, stale } = useVersionedSave({
+    form,
+    editing: target?.mode === 'edit' ? target.region : undefined,
+    mutationFn: async (values: Values, version) => {
       if (target?.mode === 'edit') {
         const body = validateWith(form, RegionUpdate, { version, name: values.name, sort: values.sort ?? 0 });
         return body ? regionsApi.update(target.region.code, body) : null;
@@ -66,22 +60,10 @@ export function RegionFormDrawer({ target, onClose }: { target: RegionFormTarget
       });
       return body ? regionsApi.create(body) : null;
     },
-    onSuccess: (saved) => {
-      if (!saved) return;
-      toast.success(target?.mode === 'edit' ? t('common.saved') : t('common.created'));
-      invalidate('regions', 'options');
-      onClose();
-    },
-    onError: (err) =>
-      handleSaveError(form, err, async () => {
-        if (target?.mode !== 'edit') return;
-        const fresh = (await regions.query.refetch()).data?.items.find((r) => r.code === target.region.code);
-        if (fresh) {
-          setVersion(fresh.version);
-          form.setFieldsValue({ name: fresh.name, sort: fresh.sort });
-          setStale(true);
-        }
-      }),
+    onSaved: () => invalidate('regions', 'options'),
+    onClose,
+    reload: async (r) => (await regions.query.refetch()).data?.items.find((x) => x.code === r.code),
+    toValues: (r) => ({ name: r.name, sort: r.sort }),
   });
 
   const editing = target?.mode === 'edit';

@@ -1,17 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Descriptions,
-  Divider,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Descriptions, Form, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { type Key, useMemo, useState } from 'react';
 import { z } from 'zod';
 import type { Region } from '../../../../domain/org/contracts.ts';
@@ -19,8 +6,9 @@ import { CHILD_KINDS, REGION_KINDS } from '../../../../domain/org/region.ts';
 import { regionsApi } from '../../api/org.ts';
 import { useMe } from '../../app/session.tsx';
 import { DetailDrawer } from '../../components/drawers.tsx';
-import { HistoryTimeline } from '../../components/history-timeline.tsx';
+import { HistorySection } from '../../components/history-timeline.tsx';
 import { LinkButton } from '../../components/link-button.tsx';
+import { AddButton, EditButton, RowActions } from '../../components/list-actions.tsx';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
 import { SearchForm } from '../../components/search-form.tsx';
@@ -113,21 +101,17 @@ export function RegionListPage() {
       key: 'actions',
       width: 220,
       render: (_v, r) => (
-        <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setDetailCode(r.code)}>
-            {t('common.view')}
-          </Button>
-          {r.can.edit && (
-            <Button type="link" size="small" onClick={() => setFormTarget({ mode: 'edit', region: r })}>
-              {t('common.edit')}
-            </Button>
-          )}
+        <RowActions
+          wrap
+          onView={() => setDetailCode(r.code)}
+          onEdit={r.can.edit ? () => setFormTarget({ mode: 'edit', region: r }) : undefined}
+        >
           {me.can.administer && CHILD_KINDS[r.kind].length > 0 && (
             <Button type="link" size="small" onClick={() => setFormTarget({ mode: 'create', parentCode: r.code })}>
               {t('region.addChild')}
             </Button>
           )}
-        </Space>
+        </RowActions>
       ),
     },
   ];
@@ -158,15 +142,7 @@ export function RegionListPage() {
         <ListToolbar
           left={
             <>
-              {me.can.administer && (
-                <Button
-                  type="primary"
-                  icon={<PlusOutlined />}
-                  onClick={() => setFormTarget({ mode: 'create', parentCode: null })}
-                >
-                  {t('common.add')}
-                </Button>
-              )}
+              {me.can.administer && <AddButton onClick={() => setFormTarget({ mode: 'create', parentCode: null })} />}
               <Button onClick={() => setExpanded(collectCodes(data, 99))}>{t('common.expandAll')}</Button>
               <Button onClick={() => setExpanded([])}>{t('common.collapseAll')}</Button>
             </>
@@ -196,15 +172,12 @@ export function RegionListPage() {
         onClose={() => setDetailCode(null)}
         extra={
           detail?.can.edit && (
-            <Button
-              icon={<EditOutlined />}
+            <EditButton
               onClick={() => {
                 setFormTarget({ mode: 'edit', region: detail });
                 setDetailCode(null);
               }}
-            >
-              {t('common.edit')}
-            </Button>
+            />
           )
         }
       >
@@ -220,8 +193,7 @@ export function RegionListPage() {
               <Descriptions.Item label={t('common.sort')}>{detail.sort}</Descriptions.Item>
               <Descriptions.Item label={t('common.version')}>{detail.version}</Descriptions.Item>
             </Descriptions>
-            <Divider titlePlacement="start">{t('history.title')}</Divider>
-            <HistoryTimeline entity="region" id={detail.code} load={regionsApi.history} />
+            <HistorySection entity="region" id={detail.code} load={regionsApi.history} />
           </>
         )}
       </DetailDrawer>

@@ -1,14 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Form, Input, InputNumber, Select, Switch } from 'antd';
-import { useEffect, useState } from 'react';
 import { type Unit, UnitCreate, UnitUpdate } from '../../../../domain/org/contracts.ts';
 import type { UnitKind } from '../../../../domain/org/unit.ts';
 import { unitsApi } from '../../api/org.ts';
 import { FormDrawer } from '../../components/drawers.tsx';
-import { toast } from '../../lib/feedback.ts';
-import { emptyToNull, handleSaveError, validateWith, zodRule } from '../../lib/form.ts';
+import { emptyToNull, validateWith, zodRule } from '../../lib/form.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useEnumLabels } from '../../lib/labels.ts';
+import { useVersionedSave } from '../../lib/use-versioned-save.ts';
 import { useInvalidate } from './org-queries.ts';
 import { EntitySelect, RegionTreeSelect } from './org-selects.tsx';
 
@@ -42,17 +41,12 @@ export function UnitFormDrawer({ target, onClose }: { target: UnitFormTarget | n
   const invalidate = useInvalidate();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [version, setVersion] = useState(0);
-  const [stale, setStale] = useState(false);
   const editing = target?.mode === 'edit';
 
-  useEffect(() => {
-    setStale(false);
-    if (target?.mode === 'edit') setVersion(target.unit.version);
-  }, [target]);
-
-  const save = useMutation({
-    mutationFn: async (v: Values) => {
+  const { save, stale } = useVersionedSave({
+    form,
+    editing: target?.mode === 'edit' ? target.unit : undefined,
+    mutationFn: async (v: Values, version) => {
       const fields = {
         name: v.name,
         shortName: emptyToNull(v.shortName),
@@ -69,26 +63,14 @@ export function UnitFormDrawer({ target, onClose }: { target: UnitFormTarget | n
       const body = validateWith(form, UnitCreate, fields);
       return body ? unitsApi.create(body) : null;
     },
-    onSuccess: (saved) => {
-      if (!saved) return;
+    onSaved: (saved) => {
       qc.setQueryData(['unit', saved.id], saved);
-      toast.success(editing ? t('common.saved') : t('common.created'));
       invalidate('units', 'unit', 'options');
-      onClose();
     },
-    onError: (err) =>
-      handleSaveError(form, err, async () => {
-        if (target?.mode !== 'edit') return;
-        const fresh = await qc.fetchQuery({
-          queryKey: ['unit', target.unit.id],
-          queryFn: () => unitsApi.get(target.unit.id),
-          staleTime: 0,
-        });
-        setVersion(fresh.version);
-        form.setFieldsValue(toValues(fresh));
-        setStale(true);
-        invalidate('units');
-      }),
+    onClose,
+    reload: (u) => qc.fetchQuery({ queryKey: ['unit', u.id], queryFn: () => unitsApi.get(u.id), staleTime: 0 }),
+    toValues,
+    onReloaded: () => invalidate('units'),
   });
 
   return (

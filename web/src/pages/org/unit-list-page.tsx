@@ -1,16 +1,16 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Descriptions, Divider, Form, Input, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Descriptions, Form, Input, Select, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { type Unit, UnitListQuery } from '../../../../domain/org/contracts.ts';
 import { unitsApi } from '../../api/org.ts';
 import { useMe } from '../../app/session.tsx';
 import { DetailDrawer } from '../../components/drawers.tsx';
-import { HistoryTimeline } from '../../components/history-timeline.tsx';
+import { HistorySection } from '../../components/history-timeline.tsx';
 import { LinkButton } from '../../components/link-button.tsx';
+import { AddButton, EditButton, RowActions } from '../../components/list-actions.tsx';
+import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
-import { tablePagination } from '../../components/pagination.ts';
 import { SearchForm } from '../../components/search-form.tsx';
 import { StatusTag } from '../../components/status-tag.tsx';
 import { useT } from '../../lib/i18n.ts';
@@ -47,13 +47,8 @@ function UnitDetail({ id, onEdit }: { id: string; onEdit: (u: Unit) => void }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('common.sort')}>{u.sort}</Descriptions.Item>
       </Descriptions>
-      {u.can.edit && (
-        <Button icon={<EditOutlined />} style={{ marginTop: 12 }} onClick={() => onEdit(u)}>
-          {t('common.edit')}
-        </Button>
-      )}
-      <Divider titlePlacement="start">{t('history.title')}</Divider>
-      <HistoryTimeline entity="unit" id={u.id} load={unitsApi.history} />
+      {u.can.edit && <EditButton style={{ marginTop: 12 }} onClick={() => onEdit(u)} />}
+      <HistorySection entity="unit" id={u.id} load={unitsApi.history} />
     </>
   );
 }
@@ -94,16 +89,10 @@ export function UnitListPage() {
       key: 'actions',
       width: 140,
       render: (_v, u) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setDetailId(u.id)}>
-            {t('common.view')}
-          </Button>
-          {u.can.edit && (
-            <Button type="link" size="small" onClick={() => setFormTarget({ mode: 'edit', unit: u })}>
-              {t('common.edit')}
-            </Button>
-          )}
-        </Space>
+        <RowActions
+          onView={() => setDetailId(u.id)}
+          onEdit={u.can.edit ? () => setFormTarget({ mode: 'edit', unit: u }) : undefined}
+        />
       ),
     },
   ];
@@ -129,13 +118,7 @@ export function UnitListPage() {
       </Panel>
       <Panel>
         <ListToolbar
-          left={
-            me.can.administer && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create' })}>
-                {t('common.add')}
-              </Button>
-            )
-          }
+          left={me.can.administer && <AddButton onClick={() => setFormTarget({ mode: 'create' })} />}
           onRefresh={() => void list.refetch()}
           refreshing={list.isFetching}
         />
@@ -146,14 +129,8 @@ export function UnitListPage() {
           dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 720 }}
-          locale={{
-            emptyText: list.isError ? list.error.message : filtering ? t('common.noMatch') : t('common.empty'),
-          }}
-          pagination={tablePagination(
-            t,
-            { total: list.data?.total, page: filter.page, pageSize: filter.pageSize },
-            (page, pageSize) => setFilter({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize }),
-          )}
+          locale={{ emptyText: tableEmptyText(t, list.error, filtering) }}
+          pagination={tablePagination(t, list.data?.total, filter, setFilter)}
         />
       </Panel>
       <UnitFormDrawer target={formTarget} onClose={() => setFormTarget(null)} />

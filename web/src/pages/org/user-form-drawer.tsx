@@ -1,14 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Form, Input, Select, Switch } from 'antd';
-import { useEffect, useState } from 'react';
 import type { Role } from '../../../../domain/auth/roles.ts';
 import { type User, UserCreate, UserUpdate } from '../../../../domain/org/contracts.ts';
 import { type InitialPasswordResult, usersApi } from '../../api/org.ts';
 import { FormDrawer } from '../../components/drawers.tsx';
-import { toast } from '../../lib/feedback.ts';
-import { emptyToNull, handleSaveError, validateWith, zodRule } from '../../lib/form.ts';
+import { emptyToNull, validateWith, zodRule } from '../../lib/form.ts';
 import { useT } from '../../lib/i18n.ts';
 import { useEnumLabels } from '../../lib/labels.ts';
+import { useVersionedSave } from '../../lib/use-versioned-save.ts';
 import { useInvalidate } from './org-queries.ts';
 import { EntitySelect } from './org-selects.tsx';
 
@@ -49,18 +48,13 @@ export function UserFormDrawer({
   const labels = useEnumLabels();
   const invalidate = useInvalidate();
   const [form] = Form.useForm<Values>();
-  const [version, setVersion] = useState(0);
-  const [stale, setStale] = useState(false);
   const editing = target?.mode === 'edit';
   const maskedPhone = target?.mode === 'edit' && isMasked(target.user.phone) ? target.user.phone : null;
 
-  useEffect(() => {
-    setStale(false);
-    if (target?.mode === 'edit') setVersion(target.user.version);
-  }, [target]);
-
-  const save = useMutation({
-    mutationFn: async (v: Values): Promise<{ user: User; initialPassword?: string } | null> => {
+  const { save, stale } = useVersionedSave({
+    form,
+    editing: target?.mode === 'edit' ? target.user : undefined,
+    mutationFn: async (v: Values, version): Promise<{ user: User; initialPassword?: string } | null> => {
       const fields = {
         displayName: v.displayName,
         unitId: v.unitId ?? undefined,
@@ -74,29 +68,15 @@ export function UserFormDrawer({
       const body = validateWith(form, UserCreate, { ...fields, username: v.username });
       return body ? usersApi.create(body) : null;
     },
-    onSuccess: (saved) => {
-      if (!saved) return;
+    onSaved: (saved) => {
       qc.setQueryData(['user', saved.user.id], saved.user);
       invalidate('users', 'user', 'options');
-      onClose();
-      if (saved.initialPassword) {
-        toast.success(t('common.created'));
-        onCreated({ user: saved.user, initialPassword: saved.initialPassword });
-      } else toast.success(t('common.saved'));
+      if (saved.initialPassword) onCreated({ user: saved.user, initialPassword: saved.initialPassword });
     },
-    onError: (err) =>
-      handleSaveError(form, err, async () => {
-        if (target?.mode !== 'edit') return;
-        const fresh = await qc.fetchQuery({
-          queryKey: ['user', target.user.id],
-          queryFn: () => usersApi.get(target.user.id),
-          staleTime: 0,
-        });
-        setVersion(fresh.version);
-        form.setFieldsValue(toValues(fresh));
-        setStale(true);
-        invalidate('users');
-      }),
+    onClose,
+    reload: (u) => qc.fetchQuery({ queryKey: ['user', u.id], queryFn: () => usersApi.get(u.id), staleTime: 0 }),
+    toValues,
+    onReloaded: () => invalidate('users'),
   });
 
   return (

@@ -1,29 +1,18 @@
-import { EditOutlined, KeyOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { KeyOutlined, UnlockOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Descriptions,
-  Divider,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-} from 'antd';
+import { Button, Descriptions, Form, Input, Popconfirm, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { type User, UserListQuery } from '../../../../domain/org/contracts.ts';
 import { type InitialPasswordResult, usersApi } from '../../api/org.ts';
 import { useMe } from '../../app/session.tsx';
 import { DetailDrawer } from '../../components/drawers.tsx';
-import { HistoryTimeline } from '../../components/history-timeline.tsx';
+import { HistorySection } from '../../components/history-timeline.tsx';
 import { type InitialPassword, InitialPasswordModal } from '../../components/initial-password-modal.tsx';
 import { LinkButton } from '../../components/link-button.tsx';
+import { AddButton, EditButton, RowActions } from '../../components/list-actions.tsx';
+import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
-import { tablePagination } from '../../components/pagination.ts';
 import { SearchForm } from '../../components/search-form.tsx';
 import { showError, toast } from '../../lib/feedback.ts';
 import { formatMinute } from '../../lib/format.ts';
@@ -156,15 +145,10 @@ function UserDetail({
         </Descriptions.Item>
       </Descriptions>
       <Space wrap style={{ marginTop: 12 }}>
-        {u.can.edit && (
-          <Button icon={<EditOutlined />} onClick={() => onEdit(u)}>
-            {t('common.edit')}
-          </Button>
-        )}
+        {u.can.edit && <EditButton onClick={() => onEdit(u)} />}
         <UserActionButtons u={u} actions={actions} size="middle" />
       </Space>
-      <Divider titlePlacement="start">{t('history.title')}</Divider>
-      <HistoryTimeline entity="user" id={u.id} load={usersApi.history} />
+      <HistorySection entity="user" id={u.id} load={usersApi.history} />
     </>
   );
 }
@@ -227,17 +211,13 @@ export function UserListPage() {
       key: 'actions',
       width: 210,
       render: (_v, u) => (
-        <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setDetailId(u.id)}>
-            {t('common.view')}
-          </Button>
-          {u.can.edit && (
-            <Button type="link" size="small" onClick={() => setFormTarget({ mode: 'edit', user: u })}>
-              {t('common.edit')}
-            </Button>
-          )}
+        <RowActions
+          wrap
+          onView={() => setDetailId(u.id)}
+          onEdit={u.can.edit ? () => setFormTarget({ mode: 'edit', user: u }) : undefined}
+        >
           <UserActionButtons u={u} actions={actions} />
-        </Space>
+        </RowActions>
       ),
     },
   ];
@@ -263,13 +243,7 @@ export function UserListPage() {
       </Panel>
       <Panel>
         <ListToolbar
-          left={
-            me.can.administer && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create' })}>
-                {t('common.add')}
-              </Button>
-            )
-          }
+          left={me.can.administer && <AddButton onClick={() => setFormTarget({ mode: 'create' })} />}
           onRefresh={() => void list.refetch()}
           refreshing={list.isFetching}
         />
@@ -280,14 +254,8 @@ export function UserListPage() {
           dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 760 }}
-          locale={{
-            emptyText: list.isError ? list.error.message : filtering ? t('common.noMatch') : t('common.empty'),
-          }}
-          pagination={tablePagination(
-            t,
-            { total: list.data?.total, page: filter.page, pageSize: filter.pageSize },
-            (page, pageSize) => setFilter({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize }),
-          )}
+          locale={{ emptyText: tableEmptyText(t, list.error, filtering) }}
+          pagination={tablePagination(t, list.data?.total, filter, setFilter)}
         />
       </Panel>
       <UserFormDrawer
