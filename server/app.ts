@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authHook, authRoutes } from './modules/auth/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
+import { projectRoutes } from './modules/projects/index.ts';
 import { settingsRoutes } from './modules/settings/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import type { Ctx } from './platform/context.ts';
@@ -58,7 +59,7 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     reply.header('Referrer-Policy', 'same-origin');
   });
 
-  for (const routes of [systemRoutes, authRoutes, orgRoutes, auditRoutes, settingsRoutes]) {
+  for (const routes of [systemRoutes, authRoutes, orgRoutes, auditRoutes, settingsRoutes, projectRoutes]) {
     await app.register(routes, { ctx });
   }
 

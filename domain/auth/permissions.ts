@@ -22,6 +22,21 @@ export const PERMISSIONS = {
   'audit.read': ['admin', 'supervisor'],
   'audit.verify': ['admin'],
   'settings.manage': ['admin'],
+  'project.read': [
+    'admin',
+    'coordinator',
+    'supervisor',
+    'assessor',
+    'leader',
+    'unit_staff',
+    'site_commissioner',
+    'statistician',
+  ],
+  /** create and edit projects in scope: the 项目办 city-wide, districts and departments their own */
+  'project.edit': ['admin', 'coordinator', 'unit_staff'],
+  /** change a project's stage and waive an admission gate (with a written reason) */
+  'project.transition': ['admin', 'coordinator'],
+  'project.override': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,3 +1,4 @@
 export * from './auth.ts';
 export * from './org.ts';
 export * from './platform.ts';
+export * from './projects.ts';

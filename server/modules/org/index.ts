@@ -1,1 +1,9 @@
 export { orgRoutes } from './org.routes.ts';
+export {
+  existingHolders,
+  findRegion,
+  findUnitInDirectory,
+  openAssignmentsOf,
+  type SubjectHolder,
+  setSubjectAssignments,
+} from './org.service.ts';

@@ -328,6 +328,21 @@ export const assignmentRepo = {
             ),
           ),
 
+  openOfSubjects: (conn: Conn, subjectType: string, subjectIds: string[]) =>
+    subjectIds.length === 0
+      ? Promise.resolve([] as { a: AssignmentRow; holderName: string }[])
+      : conn
+          .select({ a: assignments, holderName })
+          .from(assignments)
+          .where(
+            and(
+              eq(assignments.subjectType, subjectType),
+              inArray(assignments.subjectId, subjectIds),
+              isNull(assignments.endedAt),
+            ),
+          )
+          .orderBy(asc(assignments.startedAt)),
+
   open: (tx: Tx, rows: (typeof assignments.$inferInsert)[]) =>
     rows.length ? tx.insert(assignments).values(rows).returning() : Promise.resolve([] as AssignmentRow[]),
 

@@ -18,7 +18,7 @@ import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import { generatePassword } from '../../platform/crypto/crypto.ts';
 import { hashPassword } from '../../platform/crypto/password-hash.ts';
-import type { Tx } from '../../platform/db/database.ts';
+import type { Conn, Tx } from '../../platform/db/database.ts';
 import { appError } from '../../platform/errors/app-error.ts';
 import { endSessionsOfUser, invalidateRegionTree } from '../auth/index.ts';
 import { assignmentRepo, holderExists, leaderRepo, regionRepo, unitRepo, userRepo } from './org.repository.ts';
@@ -478,3 +478,64 @@ export async function performHandover(ctx: Ctx, actor: Actor, input: HandoverReq
     return { handoverId: h.id, moved: open.length };
   });
 }
+
+// ── for other modules (through index.ts) ───────────────────────────────────────────────────────────────
+export type SubjectHolder = { kind: string; holderType: 'user' | 'leader' | 'unit'; holderId: string };
+
+/** The open responsibilities over some subjects (e.g. projects), with the holders' names: one query. */
+export async function openAssignmentsOf(conn: Conn, subjectType: string, subjectIds: string[]) {
+  return assignmentRepo.openOfSubjects(conn, subjectType, subjectIds);
+}
+
+/**
+ * Makes the open assignments of `kinds` over one subject exactly `holders`, inside the caller's transaction:
+ * unchanged ones stay (their start date too), removed ones are closed, new ones opened.
+ */
+export async function setSubjectAssignments(
+  tx: Tx,
+  subject: { type: string; id: string; label: string },
+  kinds: readonly string[],
+  holders: SubjectHolder[],
+  now: Date,
+) {
+  const open = (await assignmentRepo.openOfSubjects(tx, subject.type, [subject.id])).filter((a) =>
+    kinds.includes(a.a.kind),
+  );
+  const key = (h: { kind: string; holderType: string; holderId: string }) => `${h.kind}:${h.holderType}:${h.holderId}`;
+  const wanted = new Set(holders.map(key));
+  const have = new Set(open.map((o) => key(o.a)));
+  await assignmentRepo.close(
+    tx,
+    open.filter((o) => !wanted.has(key(o.a))).map((o) => o.a.id),
+    now,
+    null,
+  );
+  await assignmentRepo.open(
+    tx,
+    holders
+      .filter((h) => !have.has(key(h)))
+      .map((h) => ({
+        kind: h.kind,
+        subjectType: subject.type,
+        subjectId: subject.id,
+        subjectLabel: subject.label,
+        holderType: h.holderType,
+        holderId: h.holderId,
+        startedAt: now,
+      })),
+  );
+}
+
+/** Which of these ids exist as leaders in the actor's directory, and as users in the actor's city. */
+export async function existingHolders(conn: Conn, actor: Actor, leaderIds: string[], userIds: string[]) {
+  const leadersFound = leaderIds.length ? await leaderRepo.list(conn, actor.directory) : [];
+  const usersFound = await Promise.all(userIds.map((id) => userRepo.find(conn, actor.directory, id)));
+  return {
+    leaders: new Set(leadersFound.filter((l) => leaderIds.includes(l.id)).map((l) => l.id)),
+    users: new Set(usersFound.filter((u) => u !== null).map((u) => u!.id)),
+  };
+}
+
+/** A unit in the actor's directory, or null. */
+export const findUnitInDirectory = (conn: Conn, actor: Actor, id: string) => unitRepo.find(conn, actor.directory, id);
+export const findRegion = (conn: Conn, code: string) => regionRepo.find(conn, code);

@@ -20,7 +20,8 @@ export class SettingsStore {
     );
   }
 
-  private async get<T>(conn: Conn, key: string, parse: (raw: unknown) => T): Promise<SettingValue<T>> {
+  /** A setting with its parser (defaults live in the parser); cached for a few seconds. */
+  async get<T>(conn: Conn, key: string, parse: (raw: unknown) => T): Promise<SettingValue<T>> {
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.v as SettingValue<T>;
     const [row] = await conn.select().from(settings).where(eq(settings.key, key));
