@@ -14,6 +14,7 @@ const EXPECTED_TABLES = [
   'handovers',
   'leaders',
   'password_history',
+  'projects',
   'regions',
   'sessions',
   'settings',
