@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
+import { businessDate } from '../../domain/common/business-date.ts';
 import { COUNTRY_CODE } from '../../domain/org/region.ts';
-import { assignments, leaders, regions, units, users } from '../db/schema/index.ts';
+import { assignments, leaders, projects, regions, units, users } from '../db/schema/index.ts';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import { audited, type Ctx } from '../platform/context.ts';
 import { generatePassword } from '../platform/crypto/crypto.ts';
 import { hashPassword } from '../platform/crypto/password-hash.ts';
 import { DEMO_ACCOUNTS, DEMO_LEADERS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_UNITS } from './demo-data.ts';
+import { demoProjects } from './demo-projects.ts';
 
 export const hasUsers = async (ctx: Ctx): Promise<boolean> =>
   (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users))[0]!.n > 0;
@@ -78,6 +80,30 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: { username: string
         })),
       ),
     );
+    // ~300 projects of the library, with their lead officials, "1+3" teams and site commissioners
+    const demo = demoProjects({
+      today: businessDate(now),
+      unitIdByKey: unitId,
+      leaderIdByKey: new Map(DEMO_LEADERS.map((l, i) => [l.key, leaderRows[i]!.id])),
+    });
+    const projectRows = await tx
+      .insert(projects)
+      .values(demo.projects.map((p) => ({ ...p, createdAt: now, updatedAt: now })))
+      .returning({ id: projects.id, name: projects.name });
+    const leaderId = new Map(DEMO_LEADERS.map((l, i) => [l.key, leaderRows[i]!.id]));
+    if (demo.assignments.length) {
+      await tx.insert(assignments).values(
+        demo.assignments.map((a) => ({
+          kind: a.kind,
+          subjectType: 'project',
+          subjectId: projectRows[a.projectIndex]!.id,
+          subjectLabel: projectRows[a.projectIndex]!.name,
+          holderType: a.holderType,
+          holderId: a.holderType === 'leader' ? leaderId.get(a.holderKey)! : userId.get(a.holderKey)!,
+          startedAt: now,
+        })),
+      );
+    }
     await audit({
       action: 'seed.demo',
       entityType: 'system',
@@ -86,6 +112,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: { username: string
         regions: DEMO_REGIONS.length,
         units: DEMO_UNITS.length,
         leaders: DEMO_LEADERS.length,
+        projects: demo.projects.length,
         users: DEMO_ACCOUNTS.map((a) => a.username),
       },
     });
@@ -144,6 +171,6 @@ export async function createFirstAdmin(ctx: Ctx): Promise<{ username: string; pa
 /** Empties every application table (for `seed --demo --reset`). TRUNCATE is not a row delete: the trail restarts. */
 export async function resetAllData(ctx: Ctx): Promise<void> {
   await ctx.db.execute(
-    sql`truncate table sessions, password_history, assignments, handovers, leaders, users, units, regions, audit_records, settings restart identity cascade`,
+    sql`truncate table sessions, password_history, assignments, handovers, projects, leaders, users, units, regions, audit_records, settings restart identity cascade`,
   );
 }

@@ -164,6 +164,9 @@ describe.each(ENGINES)('organisation administration on %s', (engine) => {
         .sort(),
     ).toEqual(['reason', 'toId']);
 
+    // every open responsibility moves: the units overseen and the projects the leader pushes (包抓)
+    const openBefore = (await admin.get(`/api/assignments?holderType=leader&holderId=${from.id}`)).json().items;
+    expect(openBefore.filter((a: { kind: string }) => a.kind === 'lead_official').length).toBeGreaterThan(0);
     const res = await admin.post('/api/handovers', {
       holderType: 'leader',
       fromId: from.id,
@@ -171,20 +174,20 @@ describe.each(ENGINES)('organisation administration on %s', (engine) => {
       reason: '换届调整分工',
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().moved).toBe(overseen.length);
+    expect(res.json().moved).toBe(openBefore.length);
 
     const after = (await admin.get(`/api/leaders/${to.id}`)).json();
     expect(after.oversees.map((o: { unitName: string }) => o.unitName).sort()).toEqual(overseen);
     expect((await admin.get(`/api/leaders/${from.id}`)).json().oversees).toEqual([]);
 
     const history = (await admin.get(`/api/assignments?holderType=leader&holderId=${from.id}`)).json().items;
-    expect(history).toHaveLength(overseen.length);
+    expect(history).toHaveLength(openBefore.length);
     for (const a of history) {
       expect(a.endedAt).not.toBeNull();
       expect(a.handoverId).toBe(res.json().handoverId);
     }
     const trail = (await admin.get('/api/audit?action=handover')).json().items;
     expect(trail[0]).toMatchObject({ action: 'handover.perform', reason: '换届调整分工' });
-    expect(trail[0].after.moved).toHaveLength(overseen.length);
+    expect(trail[0].after.moved).toHaveLength(openBefore.length);
   });
 });

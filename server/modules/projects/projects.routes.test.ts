@@ -13,7 +13,7 @@ describe.each(ENGINES)('project library on %s', (engine) => {
   it('prepares a valid project body', async () => {
     coordinator = await t.login('coordinator');
     base = {
-      name: '城关区智慧物流园一期',
+      name: '测试甲智慧物流园',
       ownerName: '示范物流发展有限公司',
       ownerUscc: OWNER_USCC,
       regionCode: '990102',
@@ -55,7 +55,7 @@ describe.each(ENGINES)('project library on %s', (engine) => {
       { path: 'annualPlan', message: '年度计划投资不能超过总投资' },
       { path: 'plannedCompletionDate', message: '计划竣工日期不能早于计划开工日期' },
     ]);
-    expect((await coordinator.get('/api/projects?q=智慧物流')).json().total).toBe(0);
+    expect((await coordinator.get('/api/projects?q=测试甲')).json().total).toBe(0);
   });
 
   it('registers a project in pipeline with an even monthly plan, its people and an audit record', async () => {
@@ -79,7 +79,7 @@ describe.each(ENGINES)('project library on %s', (engine) => {
   });
 
   it('moves a project through preparation into construction only when the rules allow, saying why not', async () => {
-    const created = (await coordinator.post('/api/projects', { ...base, name: '河东区污水处理厂提标改造工程' })).json();
+    const created = (await coordinator.post('/api/projects', { ...base, name: '测试乙污水处理厂提标改造' })).json();
     const toPrep = created.can.transitions.find((x: { to: string }) => x.to === 'preparation');
     expect(toPrep.allowed).toBe(false);
     expect(toPrep.blockers[0].code).toBe('PROJECT_CODE_REQUIRED');
@@ -156,7 +156,7 @@ describe.each(ENGINES)('project library on %s', (engine) => {
   it('stores a project refused at admission with its failed gates; a coordinator waives one with a reason', async () => {
     const res = await coordinator.post('/api/projects', {
       ...base,
-      name: '临山县某化工项目',
+      name: '测试丙化工项目',
       regionCode: '990121',
       responsibleUnitId: await t.unitId('临山县人民政府'),
       category: 'industry',
@@ -199,14 +199,14 @@ describe.each(ENGINES)('project library on %s', (engine) => {
   });
 
   it('a stale write gets 409', async () => {
-    const p = (await coordinator.post('/api/projects', { ...base, name: '新城区体育中心' })).json();
+    const p = (await coordinator.post('/api/projects', { ...base, name: '测试丁体育中心' })).json();
     expect(
-      (await coordinator.put(`/api/projects/${p.id}`, { ...base, name: '新城区体育中心一期', version: p.version }))
+      (await coordinator.put(`/api/projects/${p.id}`, { ...base, name: '测试丁体育中心一期', version: p.version }))
         .statusCode,
     ).toBe(200);
     const stale = await coordinator.put(`/api/projects/${p.id}`, {
       ...base,
-      name: '新城区体育中心二期',
+      name: '测试丁体育中心二期',
       version: p.version,
     });
     expect(stale.statusCode).toBe(409);
@@ -216,7 +216,7 @@ describe.each(ENGINES)('project library on %s', (engine) => {
     const district = await t.login('district_staff');
     const own = await district.post('/api/projects', {
       ...base,
-      name: '城关区老旧小区改造工程',
+      name: '测试戊老旧街巷改造工程',
       totalInvestment: '0.10',
       annualPlan: '0.10',
     });
@@ -231,26 +231,29 @@ describe.each(ENGINES)('project library on %s', (engine) => {
 
     const all = (await coordinator.get('/api/projects?pageSize=200')).json();
     const mine = (await district.get('/api/projects?pageSize=200')).json();
+    expect(all.total).toBeGreaterThan(250); // the demo library plus this file's projects
+    expect(all.total).toBeGreaterThan(250); // the demo library plus this file's projects
     expect(mine.items.every((p: { regionCode: string }) => p.regionCode === '990102')).toBe(true);
     expect(mine.total).toBeLessThan(all.total);
     const hidden = all.items.find((p: { regionCode: string }) => p.regionCode !== '990102');
     expect((await district.get(`/api/projects/${hidden.id}`)).statusCode).toBe(404);
 
-    const search = (await coordinator.get(`/api/projects?q=${encodeURIComponent('老旧小区')}`)).json();
-    expect(search.items.map((p: { name: string }) => p.name)).toEqual(['城关区老旧小区改造工程']);
-    const twoChars = (await coordinator.get(`/api/projects?q=${encodeURIComponent('小区')}`)).json();
+    const search = (await coordinator.get(`/api/projects?q=${encodeURIComponent('戊老旧街巷')}`)).json();
+    expect(search.items.map((p: { name: string }) => p.name)).toEqual(['测试戊老旧街巷改造工程']);
+    const twoChars = (await coordinator.get(`/api/projects?q=${encodeURIComponent('戊老')}`)).json();
     expect(twoChars.total).toBe(1);
     const byRegion = (await coordinator.get('/api/projects?regionCode=990100&stage=under_construction')).json();
     expect(byRegion.items.every((p: { stage: string }) => p.stage === 'under_construction')).toBe(true);
 
-    // sums are exact decimals (0.10 + n × 120000.00), over every matching row
-    const sum = all.items.reduce(
-      (s: bigint, p: { totalInvestment: string }) => s + BigInt(p.totalInvestment.replace('.', '')),
-      0n,
-    );
-    const listed = BigInt(all.sumTotalInvestment.replace('.', ''));
-    expect(listed).toBe(sum);
-    expect(all.sumTotalInvestment.endsWith('.10')).toBe(true);
+    // sums are exact decimals over every matching row, not only the page: add up all pages and compare
+    let sum = 0n;
+    for (let page = 1; (page - 1) * 200 < all.total; page++) {
+      const items = (await coordinator.get(`/api/projects?pageSize=200&page=${page}`)).json().items;
+      for (const p of items) sum += BigInt(p.totalInvestment.replace('.', ''));
+    }
+    expect(BigInt(all.sumTotalInvestment.replace('.', ''))).toBe(sum);
+    const tiny = (await coordinator.get(`/api/projects?q=${encodeURIComponent('测试戊')}`)).json();
+    expect(tiny.sumTotalInvestment).toBe('0.10');
     const stats = (await coordinator.get('/api/projects/stats')).json();
     const stageCount = stats.byStage.reduce((n: number, r: { count: number }) => n + r.count, 0);
     expect(stageCount).toBe(all.total);
