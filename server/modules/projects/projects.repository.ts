@@ -118,6 +118,30 @@ export const projectRepo = {
       .returning()
       .then(first),
 
+  /** The project an imported row means: by project code, else by name + owner (in scope). */
+  findForImport: (conn: Conn, scope: Scope, p: { projectCode?: string | null; name: string; ownerName: string }) =>
+    conn
+      .select()
+      .from(projects)
+      .where(
+        and(
+          inScope(scope),
+          p.projectCode
+            ? eq(projects.projectCode, p.projectCode)
+            : and(eq(projects.name, p.name), eq(projects.ownerName, p.ownerName)),
+        ),
+      )
+      .limit(1)
+      .then(first),
+
+  regionNames: (conn: Conn) => conn.select({ code: regions.code, name: regions.name }).from(regions),
+
+  unitNames: (conn: Conn, directory: Scope) =>
+    conn
+      .select({ id: units.id, name: units.name, shortName: units.shortName, aliases: units.aliases })
+      .from(units)
+      .where(scopeWhere(directory, { region: units.regionCode, unit: units.id })),
+
   /** The region tree (public reference data), to expand a region filter to everything below it. */
   regionTree: (conn: Conn) => conn.select({ code: regions.code, parentCode: regions.parentCode }).from(regions),
 

@@ -11,10 +11,29 @@ import {
   ProjectUpdate,
   TransitionRequest,
 } from '../../../domain/projects/contracts.ts';
+import { appError } from '../../platform/errors/app-error.ts';
 import type { RoutesPlugin } from '../../platform/http/types.ts';
 import { actorOf } from '../auth/index.ts';
+import { findRegion } from '../org/index.ts';
+import { describeFilter, exportLedger, importProjects, importTemplate } from './projects.excel.ts';
 import { presentProject, presentProjectListItem } from './projects.presenter.ts';
 import * as svc from './projects.service.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) => `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+const ImportOutcome = z.object({
+  dryRun: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+});
+const ImportQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
 
 const tags = ['projects'];
 
@@ -35,6 +54,43 @@ export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
         pageSize: req.query.pageSize,
         sumTotalInvestment: r.sumTotalInvestment,
       };
+    },
+  );
+  app.get('/api/projects/import-template.xlsx', { schema: { tags, summary: '项目导入模板' } }, async (_req, reply) => {
+    reply.header('content-type', XLSX).header('content-disposition', attachment('重点项目导入模板.xlsx'));
+    return importTemplate();
+  });
+  app.post(
+    '/api/projects/import',
+    {
+      schema: {
+        tags,
+        summary: '导入项目(先预检 dryRun=true)',
+        querystring: ImportQuery,
+        response: { 200: ImportOutcome },
+      },
+    },
+    async (req) => {
+      const a = actorOf(req);
+      const file = await req.file();
+      if (!file || file.fieldname !== 'file') {
+        throw appError('VALIDATION_FAILED', {
+          fields: [{ path: 'file', message: '请选择要导入的 Excel 文件(.xlsx)' }],
+        });
+      }
+      const bytes = await file.toBuffer();
+      return importProjects(ctx, a, bytes, req.query.dryRun);
+    },
+  );
+  app.get(
+    '/api/projects/export.xlsx',
+    { schema: { tags, summary: '导出项目台账', querystring: ProjectListQuery } },
+    async (req, reply) => {
+      const a = actorOf(req);
+      const region = req.query.regionCode ? ((await findRegion(ctx.db, req.query.regionCode))?.name ?? null) : null;
+      const buffer = await exportLedger(ctx, a, req.query, describeFilter(req.query, region, ctx.now()));
+      reply.header('content-type', XLSX).header('content-disposition', attachment('重点项目台账.xlsx'));
+      return buffer;
     },
   );
   app.get(

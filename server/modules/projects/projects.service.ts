@@ -21,7 +21,7 @@ import {
 import { assertMay } from '../../platform/access/access.ts';
 import { entityHistory } from '../../platform/audit/audit.ts';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
-import { audited, type Ctx } from '../../platform/context.ts';
+import { type Audit, audited, type Ctx } from '../../platform/context.ts';
 import type { Conn, Tx } from '../../platform/db/database.ts';
 import { appError, type FieldError } from '../../platform/errors/app-error.ts';
 import {
@@ -146,7 +146,7 @@ export async function projectStats(ctx: Ctx, actor: Actor) {
 type Input = ProjectCreate | ProjectUpdate;
 
 /** References that must exist and lie in scope; the code's region segment and uniqueness. Every problem at once. */
-async function checkRefs(tx: Tx, actor: Actor, input: Input, selfId: string | null) {
+export async function checkRefs(tx: Tx, actor: Actor, input: Input, selfId: string | null) {
   const fields: FieldError[] = [];
   const region = await findRegion(tx, input.regionCode);
   const inScope =
@@ -246,49 +246,68 @@ const auditView = (p: Row, people?: SubjectHolder[]) => {
  */
 export async function createProject(ctx: Ctx, actor: Actor, input: ProjectCreate) {
   assertMay(actor, 'project.edit');
-  const id = await audited(ctx, auditActorOf(actor), async (tx, audit) => {
-    await checkRefs(tx, actor, input, null);
-    const now = ctx.now();
-    const draft = { ...columnsOf(input, now), stage: 'pipeline', admissionFailures: [], admissionOverrides: [] };
-    let row = await projectRepo.insert(tx, { ...draft, createdAt: now, updatedAt: now });
-    const admission = await admissionOf(ctx, tx, row);
-    row = (await projectRepo.update(tx, row.id, row.version, { admissionFailures: admission.failed }, now))!;
-    const people = peopleOf(input);
-    await setSubjectAssignments(tx, { type: 'project', id: row.id, label: row.name }, PEOPLE_KINDS, people, now);
-    await audit({ action: 'project.create', entityType: 'project', entityId: row.id, after: auditView(row, people) });
-    return row.id;
-  });
+  const id = await audited(ctx, auditActorOf(actor), (tx, audit) => createInTx(ctx, actor, tx, audit, input));
   return getProject(ctx, actor, id);
+}
+
+/** Creates one project inside the caller's transaction (single create and Excel import share it). */
+export async function createInTx(ctx: Ctx, actor: Actor, tx: Tx, audit: Audit, input: ProjectCreate): Promise<string> {
+  await checkRefs(tx, actor, input, null);
+  const now = ctx.now();
+  const draft = { ...columnsOf(input, now), stage: 'pipeline', admissionFailures: [], admissionOverrides: [] };
+  let row = await projectRepo.insert(tx, { ...draft, createdAt: now, updatedAt: now });
+  const admission = await admissionOf(ctx, tx, row);
+  row = (await projectRepo.update(tx, row.id, row.version, { admissionFailures: admission.failed }, now))!;
+  const people = peopleOf(input);
+  await setSubjectAssignments(tx, { type: 'project', id: row.id, label: row.name }, PEOPLE_KINDS, people, now);
+  await audit({ action: 'project.create', entityType: 'project', entityId: row.id, after: auditView(row, people) });
+  return row.id;
 }
 
 export async function updateProject(ctx: Ctx, actor: Actor, id: string, input: ProjectUpdate) {
   assertMay(actor, 'project.edit');
-  await audited(ctx, auditActorOf(actor), async (tx, audit) => {
-    const before = await projectRepo.findForUpdate(tx, actor.scope, id);
-    if (!before) throw appError('NOT_FOUND');
-    if (before.version !== input.version) throw appError('STALE_WRITE');
-    if (before.stage !== 'pipeline' && !input.projectCode) {
-      throw appError('VALIDATION_FAILED', {
-        fields: [{ path: 'projectCode', message: '前期及以后阶段的项目须有项目代码' }],
-      });
-    }
-    await checkRefs(tx, actor, input, id);
-    const now = ctx.now();
-    let after = await projectRepo.update(tx, id, input.version, columnsOf(input, now), now);
-    if (!after) throw appError('STALE_WRITE');
-    const admission = await admissionOf(ctx, tx, after);
-    after = (await projectRepo.update(tx, id, after.version, { admissionFailures: admission.failed }, now))!;
-    const people = peopleOf(input);
-    await setSubjectAssignments(tx, { type: 'project', id, label: after.name }, PEOPLE_KINDS, people, now);
-    await audit({
-      action: 'project.update',
-      entityType: 'project',
-      entityId: id,
-      before: auditView(before),
-      after: auditView(after, people),
-    });
-  });
+  await audited(ctx, auditActorOf(actor), (tx, audit) => updateInTx(ctx, actor, tx, audit, id, input));
   return getProject(ctx, actor, id);
+}
+
+/**
+ * Updates one project inside the caller's transaction. `keepPeople` leaves the lead official, team and site
+ * commissioner as they are (an Excel import does not carry them).
+ */
+export async function updateInTx(
+  ctx: Ctx,
+  actor: Actor,
+  tx: Tx,
+  audit: Audit,
+  id: string,
+  input: ProjectUpdate,
+  opts: { keepPeople?: boolean; action?: string } = {},
+): Promise<void> {
+  const before = await projectRepo.findForUpdate(tx, actor.scope, id);
+  if (!before) throw appError('NOT_FOUND');
+  if (before.version !== input.version) throw appError('STALE_WRITE');
+  if (before.stage !== 'pipeline' && !input.projectCode) {
+    throw appError('VALIDATION_FAILED', {
+      fields: [{ path: 'projectCode', message: '前期及以后阶段的项目须有项目代码' }],
+    });
+  }
+  await checkRefs(tx, actor, input, id);
+  const now = ctx.now();
+  const columns = columnsOf(input, now);
+  if (opts.keepPeople) Object.assign(columns, { approvals: { ...before.approvals, ...columns.approvals } });
+  let after = await projectRepo.update(tx, id, input.version, columns, now);
+  if (!after) throw appError('STALE_WRITE');
+  const admission = await admissionOf(ctx, tx, after);
+  after = (await projectRepo.update(tx, id, after.version, { admissionFailures: admission.failed }, now))!;
+  const people = opts.keepPeople ? undefined : peopleOf(input);
+  if (people) await setSubjectAssignments(tx, { type: 'project', id, label: after.name }, PEOPLE_KINDS, people, now);
+  await audit({
+    action: opts.action ?? 'project.update',
+    entityType: 'project',
+    entityId: id,
+    before: auditView(before),
+    after: auditView(after, people),
+  });
 }
 
 /**

@@ -1,0 +1,202 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { computeUsccCheckChar } from '../../../domain/projects/codes.ts';
+import { type Client, ENGINES, useTestApp } from '../../test/harness.ts';
+
+const uscc = (body17: string) => body17 + computeUsccCheckChar(body17);
+
+/** A multipart body with one file field, as a browser sends it. */
+function upload(buffer: Buffer) {
+  const boundary = '----luoshi-test-boundary';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="projects.xlsx"\r\n` +
+      'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, buffer, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A sheet the way a district office fills it: its own header words, 亿元 in one column, text dates. */
+async function districtSheet(rows: unknown[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('项目表');
+  ws.addRow([
+    '序号',
+    '项目名称',
+    '投资项目统一代码',
+    '业主单位',
+    '社会信用代码',
+    '区县',
+    '责任单位',
+    '总投资（亿元）',
+    '年度投资计划（万元）',
+    '计划开工时间',
+    '项目类别',
+  ]);
+  rows.forEach((r, i) => ws.addRow([i + 1, ...r]));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe.each(ENGINES)('project Excel import and export on %s', (engine) => {
+  const t = useTestApp(engine);
+  let c: Client;
+  const OK_USCC = uscc('91990102MA0000777');
+
+  const rows = () => [
+    [
+      '测试导入甲物流园',
+      '2510-990102-59-03-000101',
+      '示范导入物流有限公司',
+      OK_USCC,
+      '城关区',
+      '城关区人民政府',
+      '1.2',
+      '3,000',
+      '2026年3月',
+      '基础设施',
+    ],
+    [
+      '测试导入乙产业园',
+      null,
+      '示范导入科技有限公司',
+      null,
+      '经开区',
+      '经开区管委会',
+      '0.5',
+      '1000',
+      '2026-05-01',
+      '产业',
+    ],
+    ['测试导入丙', null, '丙公司', '91350100M000100Y44', '城关区', '城关区人民政府', '1', '100', '2026-03-01', '产业'],
+    ['测试导入丁', null, '丁公司', null, '火星区', '城关区人民政府', '一亿', '100', '2026-03-01', '产业'],
+    ['测试导入戊', null, '戊公司', null, '城关区', '城关区人民政府', '0.01', '500', '2026-02-30', '产业'],
+  ];
+
+  it('serves the template with the Chinese headers in row 1 and the notes sheet', async () => {
+    c = await t.login('coordinator');
+    const res = await t.client(c.cookie).get('/api/projects/import-template.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const header = (wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(
+      expect.arrayContaining([
+        '项目名称',
+        '项目代码',
+        '建设单位',
+        '统一社会信用代码',
+        '所属区县',
+        '责任单位',
+        '总投资(万元)',
+        '年度计划投资(万元)',
+        '计划开工',
+        '计划竣工',
+      ]),
+    );
+    expect(wb.getWorksheet('填写说明')).toBeDefined();
+  });
+
+  it('dry-runs, imports, re-imports without change, and reports every rejected row with row, column and reason', async () => {
+    // the 经开区 is written by its short name in the file; the park's region is 示范经济技术开发区
+    const fileRows = rows().map((r) =>
+      r[4] === '经开区' ? [r[0], r[1], r[2], r[3], '示范经济技术开发区', ...r.slice(5)] : r,
+    );
+    const file = await districtSheet(fileRows);
+    const send = async (dryRun: boolean) => {
+      const u = upload(file);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/projects/import?dryRun=${dryRun}`,
+        headers: { cookie: c.cookie, 'content-type': u.contentType },
+        payload: u.payload,
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    const dry = await send(true);
+    expect(dry).toMatchObject({ dryRun: true, created: 2, updated: 0, unchanged: 0 });
+    const byRow = (r: { row: number; column: string; message: string }[]) => r.map((x) => [x.row, x.column]);
+    expect(byRow(dry.rejected)).toEqual([
+      [4, '社会信用代码'],
+      [5, '总投资（亿元）'],
+      [5, '区县'],
+      [6, '计划开工时间'],
+    ]);
+    expect(dry.rejected.find((x: { column: string }) => x.column === '区县').message).toBe('区县“火星区”不存在');
+    expect((await c.get(`/api/projects?q=${encodeURIComponent('测试导入')}`)).json().total).toBe(0);
+
+    const real = await send(false);
+    expect(real).toMatchObject({ dryRun: false, created: 2, updated: 0, unchanged: 0 });
+    const listed = (await c.get(`/api/projects?q=${encodeURIComponent('测试导入')}&sort=name&order=asc`)).json();
+    expect(
+      listed.items.map((p: { name: string; totalInvestment: string; annualPlan: string }) => [
+        p.name,
+        p.totalInvestment,
+        p.annualPlan,
+      ]),
+    ).toEqual([
+      ['测试导入乙产业园', '5000.00', '1000.00'],
+      ['测试导入甲物流园', '12000.00', '3000.00'],
+    ]);
+    const jia = listed.items.find((p: { name: string }) => p.name === '测试导入甲物流园');
+    expect(jia).toMatchObject({
+      projectCode: '2510-990102-59-03-000101',
+      plannedStartDate: '2026-03-01',
+      category: 'infrastructure',
+    });
+
+    const again = await send(false);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+
+    const changed = await districtSheet(
+      fileRows.map((r) => (r[0] === '测试导入甲物流园' ? [...r.slice(0, 6), '1.25', ...r.slice(7)] : r)),
+    );
+    const u = upload(changed);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/projects/import?dryRun=false',
+      headers: { cookie: c.cookie, 'content-type': u.contentType },
+      payload: u.payload,
+    });
+    expect(res.json()).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    const history = (await c.get(`/api/projects/${jia.id}/history`)).json().items;
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['project.create', 'project.import_update']);
+    expect(history[1].after.totalInvestment).toBe('12500.00');
+  });
+
+  it('refuses a file that is not an .xlsx, saying so', async () => {
+    const u = upload(Buffer.from('名称,总投资\n甲,1\n'));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/projects/import?dryRun=true',
+      headers: { cookie: c.cookie, 'content-type': u.contentType },
+      payload: u.payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0].path).toBe('file');
+  });
+
+  it('exports the filtered list as a ledger whose total equals the API’s', async () => {
+    const api = (await c.get(`/api/projects?regionCode=990102&stage=under_construction`)).json();
+    const res = await t.client(c.cookie).get('/api/projects/export.xlsx?regionCode=990102&stage=under_construction');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const texts: string[] = [];
+    ws.eachRow((row) => texts.push(String(row.getCell(1).value ?? '')));
+    expect(texts[0]).toBe('重点项目台账');
+    const filterLine = ws.getRow(2).getCell(1).value as string;
+    expect(filterLine).toContain('区县=城关区');
+    expect(filterLine).toContain('阶段=在建');
+    const totalRow = ws.getRow(ws.rowCount);
+    expect(String(totalRow.getCell(1).value ?? '') + String(totalRow.getCell(2).value ?? '')).toContain('合计');
+    const headerRow = ws.getRow(3).values as unknown[];
+    const col = headerRow.indexOf('总投资(万元)');
+    expect(col).toBeGreaterThan(0);
+    const cents = (v: unknown) => BigInt(Math.round(Number(v) * 100));
+    expect(cents(totalRow.getCell(col).value)).toBe(BigInt(api.sumTotalInvestment.replace('.', '')));
+    expect(ws.rowCount).toBe(3 + api.total + 1);
+  });
+});
