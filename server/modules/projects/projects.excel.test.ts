@@ -33,7 +33,7 @@ async function districtSheet(rows: unknown[][]) {
     '计划开工时间',
     '项目类别',
   ]);
-  rows.forEach((r, i) => ws.addRow([i + 1, ...r]));
+  for (const [i, r] of rows.entries()) ws.addRow([i + 1, ...r]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -73,7 +73,7 @@ export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (req) => {
       const a = actorOf(req);
       const file = await req.file();
-      if (!file || file.fieldname !== 'file') {
+      if (file?.fieldname !== 'file') {
         throw appError('VALIDATION_FAILED', {
           fields: [{ path: 'file', message: '请选择要导入的 Excel 文件(.xlsx)' }],
         });
