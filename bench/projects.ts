@@ -19,11 +19,18 @@ import { postgresReachable, testPgUrl, withDatabase } from '../server/test/engin
 const N = Number(process.env.BENCH_PROJECTS ?? 20_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const rows: string[] = [];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function bench(engine: 'pglite' | 'postgres', database: Database) {
   await migrate(database);
-  const ctx: Ctx = { db: database.db, engine, config: parseConfig({}), settings: new SettingsStore(), now: () => new Date() };
+  const ctx: Ctx = {
+    db: database.db,
+    engine,
+    config: parseConfig({}),
+    settings: new SettingsStore(),
+    now: () => new Date(),
+  };
   await seedDemo(ctx);
   // the demo generator's rows, repeated with unique names and codes, spread over the demo districts
   const units = await database.db.query.units.findMany();
@@ -52,12 +59,19 @@ async function bench(engine: 'pglite' | 'postgres', database: Database) {
   rows.push(`| insert ${N} projects (1,000 per statement) | ${engine} | ${(performance.now() - t).toFixed(0)} ms |`);
 
   const app = await buildApp(ctx, { serveWeb: false });
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'coordinator', password: DEMO_PASSWORD } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'coordinator', password: DEMO_PASSWORD },
+  });
   const cookie = `luoshi_session=${login.cookies.find((c) => c.name === 'luoshi_session')!.value}`;
   const cases: [string, string][] = [
     ['list, first page of 20, newest first', '/api/projects'],
     ['list, page 50 of 100 sorted by total investment', '/api/projects?page=50&pageSize=100&sort=totalInvestment'],
-    ['list, filters (district + stage + category)', '/api/projects?regionCode=990102&stage=under_construction&category=industry'],
+    [
+      'list, filters (district + stage + category)',
+      '/api/projects?regionCode=990102&stage=under_construction&category=industry',
+    ],
     ['search, 4 Chinese characters', `/api/projects?q=${encodeURIComponent('新能源电')}`],
     ['search, 2 Chinese characters (no trigram: scan)', `/api/projects?q=${encodeURIComponent('园区')}`],
     ['statistics by stage, category, region, level', '/api/projects/stats'],
@@ -72,11 +86,19 @@ async function bench(engine: 'pglite' | 'postgres', database: Database) {
       if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
       total = r.json().total ?? 0;
     }
-    rows.push(`| ${label}${total ? ` (${total} rows match)` : ''} | ${engine} | p50 ${pct(times, 50).toFixed(1)} ms / p95 ${pct(times, 95).toFixed(1)} ms |`);
+    rows.push(
+      `| ${label}${total ? ` (${total} rows match)` : ''} | ${engine} | p50 ${pct(times, 50).toFixed(1)} ms / p95 ${pct(times, 95).toFixed(1)} ms |`,
+    );
   }
   t = performance.now();
-  const exp = await app.inject({ method: 'GET', url: '/api/projects/export.xlsx?regionCode=990100', headers: { cookie } });
-  rows.push(`| export the whole city's ledger (.xlsx, ${(exp.rawPayload.length / 1024).toFixed(0)} KB) | ${engine} | ${(performance.now() - t).toFixed(0)} ms |`);
+  const exp = await app.inject({
+    method: 'GET',
+    url: '/api/projects/export.xlsx?regionCode=990100',
+    headers: { cookie },
+  });
+  rows.push(
+    `| export the whole city's ledger (.xlsx, ${(exp.rawPayload.length / 1024).toFixed(0)} KB) | ${engine} | ${(performance.now() - t).toFixed(0)} ms |`,
+  );
   await app.close();
 }
 
@@ -98,6 +120,8 @@ if (await postgresReachable(url)) {
     await admin.end();
   }
 }
-console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+console.log(
+  `\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
+);
 console.log('| what | engine | figure |\n|---|---|---|');
 console.log(rows.join('\n'));

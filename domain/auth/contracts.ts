@@ -22,6 +22,9 @@ export const Me = z.object({
     /** read the organisation directory (regions, units, leaders, users in scope) */
     viewDirectory: z.boolean(),
     administer: z.boolean(),
+    /** the project library: read it; register and edit projects */
+    viewProjects: z.boolean(),
+    editProjects: z.boolean(),
     viewAudit: z.boolean(),
     verifyAudit: z.boolean(),
     editSettings: z.boolean(),

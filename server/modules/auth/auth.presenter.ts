@@ -22,6 +22,8 @@ export function presentMe(s: SignedIn, policy: SecurityPolicy): Me {
     can: {
       viewDirectory: may(a.roles, 'org.read'),
       administer: may(a.roles, 'org.manage'),
+      viewProjects: may(a.roles, 'project.read'),
+      editProjects: may(a.roles, 'project.edit'),
       viewAudit: may(a.roles, 'audit.read'),
       verifyAudit: may(a.roles, 'audit.verify'),
       editSettings: may(a.roles, 'settings.manage'),

@@ -1,9 +1,9 @@
 import { may } from '../../../domain/auth/permissions.ts';
 import type { Project } from '../../../domain/projects/contracts.ts';
-import type { TargetExplanation } from '../../../domain/projects/lifecycle.ts';
 import type { Category, FundingSource, Level, Stage } from '../../../domain/projects/project.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { ProjectRow } from './projects.repository.ts';
+import type { TargetView } from './projects.service.ts';
 
 type Assigned = { a: { kind: string; holderId: string; subjectId: string; startedAt: Date }; holderName: string };
 
@@ -67,7 +67,7 @@ function base(p: ProjectRow, people: Assigned[]) {
   };
 }
 
-export function presentProject(p: ProjectRow, people: Assigned[], transitions: TargetExplanation[], a: Actor): Project {
+export function presentProject(p: ProjectRow, people: Assigned[], transitions: TargetView[], a: Actor): Project {
   const mayTransition = may(a.roles, 'project.transition');
   return {
     ...base(p, people),

@@ -87,7 +87,7 @@ export const projectRepo = {
       conn
         .select({
           n: sql<number>`count(*)::int`,
-          total: sql<string>`coalesce(sum(${projects.totalInvestment}), 0)::text`,
+          total: sql<string>`coalesce(sum(${projects.totalInvestment}), 0)::numeric(18,2)::text`,
         })
         .from(projects)
         .where(cond),
@@ -152,8 +152,8 @@ export const projectRepo = {
       .select({
         key: col,
         count: sql<number>`count(*)::int`,
-        totalInvestment: sql<string>`coalesce(sum(${projects.totalInvestment}), 0)::text`,
-        annualPlan: sql<string>`coalesce(sum(${projects.annualPlan}), 0)::text`,
+        totalInvestment: sql<string>`coalesce(sum(${projects.totalInvestment}), 0)::numeric(18,2)::text`,
+        annualPlan: sql<string>`coalesce(sum(${projects.annualPlan}), 0)::numeric(18,2)::text`,
       })
       .from(projects)
       .where(and(inScope(scope), dim === 'stage' ? sql`true` : sql`${projects.stage} <> 'withdrawn'`))

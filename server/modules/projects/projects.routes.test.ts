@@ -76,6 +76,17 @@ describe.each(ENGINES)('project library on %s', (engine) => {
     expect(p.monthlyPlan[11]).toBe('30000.00');
     const history = (await coordinator.get(`/api/projects/${p.id}/history`)).json().items;
     expect(history.map((h: { action: string }) => h.action)).toEqual(['project.create']);
+    expect(history[0].after.people).toEqual([{ kind: 'lead_official', holderType: 'leader', holderId: leader.id }]);
+    // an edit that keeps the people records them the same on both sides
+    const edited = await coordinator.put(`/api/projects/${p.id}`, {
+      ...base,
+      leadOfficialId: leader.id,
+      version: p.version,
+      tags: ['市重点'],
+    });
+    expect(edited.statusCode).toBe(200);
+    const h2 = (await coordinator.get(`/api/projects/${p.id}/history`)).json().items[1];
+    expect(h2.before.people).toEqual(h2.after.people);
   });
 
   it('moves a project through preparation into construction only when the rules allow, saying why not', async () => {
@@ -171,6 +182,12 @@ describe.each(ENGINES)('project library on %s', (engine) => {
       'HIGH_ENERGY_EMISSION',
     ]);
     expect(p.can.override).toBe(true);
+    // the page can say why 转入前期 is not possible before anyone tries
+    const toPrep = p.can.transitions.find((x: { to: string }) => x.to === 'preparation');
+    expect(toPrep.allowed).toBe(false);
+    expect(toPrep.blockers.map((b: { code: string }) => b.code)).toEqual(
+      expect.arrayContaining(['PROJECT_CODE_REQUIRED', 'ADMISSION_FAILED']),
+    );
 
     const waived = await coordinator.post(`/api/projects/${p.id}/admission-overrides`, {
       version: p.version,
@@ -254,6 +271,9 @@ describe.each(ENGINES)('project library on %s', (engine) => {
     expect(BigInt(all.sumTotalInvestment.replace('.', ''))).toBe(sum);
     const tiny = (await coordinator.get(`/api/projects?q=${encodeURIComponent('测试戊')}`)).json();
     expect(tiny.sumTotalInvestment).toBe('0.10');
+    expect(
+      (await coordinator.get(`/api/projects?q=${encodeURIComponent('没有这个项目')}`)).json().sumTotalInvestment,
+    ).toBe('0.00');
     const stats = (await coordinator.get('/api/projects/stats')).json();
     const stageCount = stats.byStage.reduce((n: number, r: { count: number }) => n + r.count, 0);
     expect(stageCount).toBe(all.total);

@@ -93,6 +93,14 @@ async function admissionOf(ctx: Ctx, conn: Conn, p: Row) {
   );
 }
 
+/** A possible next stage as the page shows it: allowed now, or the reasons it is not. */
+export type TargetView = {
+  stage: Stage;
+  allowed: boolean;
+  needsReason: boolean;
+  blockers: { code: string; message: string }[];
+};
+
 // ── reads ────────────────────────────────────────────────────────────────────────────────────────────────
 export async function getProject(ctx: Ctx, actor: Actor, id: string) {
   assertMay(actor, 'project.read');
@@ -105,7 +113,20 @@ export async function getProject(ctx: Ctx, actor: Actor, id: string) {
   const transitions = explainTargets(factsOf(row), {
     today: businessDate(ctx.now()),
     mandatoryApprovals: settings.mandatoryApprovals,
-  });
+  }).map(
+    (t): TargetView =>
+      // entering preparation also needs the admission gates passed or waived: say so before the user tries
+      t.stage === 'preparation' && row.admissionFailures.length
+        ? {
+            ...t,
+            allowed: false,
+            blockers: [
+              ...t.blockers,
+              ...row.admissionFailures.map((f) => ({ code: 'ADMISSION_FAILED', message: f.message })),
+            ],
+          }
+        : t,
+  );
   return { row, people, transitions };
 }
 
@@ -293,6 +314,11 @@ export async function updateInTx(
   }
   await checkRefs(tx, actor, input, id);
   const now = ctx.now();
+  const peopleBefore = (await openAssignmentsOf(tx, 'project', [id])).map((x) => ({
+    kind: x.a.kind,
+    holderType: x.a.holderType as SubjectHolder['holderType'],
+    holderId: x.a.holderId,
+  }));
   const columns = columnsOf(input, now);
   if (opts.keepPeople) Object.assign(columns, { approvals: { ...before.approvals, ...columns.approvals } });
   let after = await projectRepo.update(tx, id, input.version, columns, now);
@@ -305,7 +331,7 @@ export async function updateInTx(
     action: opts.action ?? 'project.update',
     entityType: 'project',
     entityId: id,
-    before: auditView(before),
+    before: auditView(before, people ? peopleBefore : undefined),
     after: auditView(after, people),
   });
 }

@@ -38,14 +38,17 @@ export function onAuthEvent(listener: (e: AuthEvent) => void): () => void {
 export const isSessionError = (e: unknown): boolean =>
   isApiError(e) && (e.status === 401 || (e.status === 403 && e.code === PASSWORD_CHANGE_REQUIRED));
 
-export type Query = Record<string, string | number | boolean | null | undefined>;
+export type Query = Record<string, string | number | boolean | readonly string[] | null | undefined>;
 
+/** The query string; a list repeats its key (`stage=a&stage=b`), which the server reads as an array. */
 export function queryString(query: Query | undefined): string {
   if (!query) return '';
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === null || v === '') continue;
-    params.set(k, String(v));
+    if (Array.isArray(v)) {
+      for (const item of v as readonly string[]) if (item !== '') params.append(k, item);
+    } else params.set(k, String(v));
   }
   const s = params.toString();
   return s ? `?${s}` : '';

@@ -4,6 +4,7 @@ import {
   BankOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  ProjectOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SwapOutlined,
@@ -16,6 +17,10 @@ import type { MessageKey } from '../lib/i18n.ts';
 
 export type Permission = keyof Me['can'];
 
+/**
+ * `can` names a flag of Me; `may` a role permission of domain/auth, for capabilities whose flag Me does not carry yet
+ * (the server enforces either way).
+ */
 export type NavLeaf = { path: string; label: MessageKey; icon: ReactNode; can?: Permission };
 export type NavGroup = { key: string; label: MessageKey; icon: ReactNode; can?: Permission; children: NavLeaf[] };
 export type NavEntry = NavLeaf | NavGroup;
@@ -23,6 +28,7 @@ export type NavEntry = NavLeaf | NavGroup;
 /** The side menu, by capability. Only what exists and what the user may use is shown. */
 export const NAV: NavEntry[] = [
   { path: '/', label: 'nav.home', icon: <DashboardOutlined /> },
+  { path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, can: 'viewProjects' },
   {
     key: 'org',
     label: 'nav.org',

@@ -19,6 +19,12 @@ const LeaderListPage = lazy(() =>
 );
 const UserListPage = lazy(() => import('../pages/org/user-list-page.tsx').then((m) => ({ default: m.UserListPage })));
 const HandoverPage = lazy(() => import('../pages/org/handover-page.tsx').then((m) => ({ default: m.HandoverPage })));
+const ProjectListPage = lazy(() =>
+  import('../pages/projects/project-list-page.tsx').then((m) => ({ default: m.ProjectListPage })),
+);
+const ProjectDetailPage = lazy(() =>
+  import('../pages/projects/project-detail-page.tsx').then((m) => ({ default: m.ProjectDetailPage })),
+);
 const AuditTrailPage = lazy(() =>
   import('../pages/audit/audit-trail-page.tsx').then((m) => ({ default: m.AuditTrailPage })),
 );
@@ -65,6 +71,22 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <HomePage /> },
+          {
+            path: 'projects',
+            element: (
+              <Can perm="viewProjects">
+                <ProjectListPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'projects/:id',
+            element: (
+              <Can perm="viewProjects">
+                <ProjectDetailPage />
+              </Can>
+            ),
+          },
           {
             path: 'org/regions',
             element: (

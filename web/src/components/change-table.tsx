@@ -3,9 +3,18 @@ import { Table, Typography } from 'antd';
 import type { Region } from '../../../domain/org/contracts.ts';
 import { REGION_KIND_LABELS, type RegionKind } from '../../../domain/org/region.ts';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../domain/org/unit.ts';
+import { GATE_LABELS } from '../../../domain/projects/admission.ts';
+import {
+  APPROVAL_ITEM_LABELS,
+  APPROVAL_ITEMS,
+  CATEGORY_LABELS,
+  FUNDING_SOURCE_LABELS,
+  LEVEL_LABELS,
+  STAGE_LABELS,
+} from '../../../domain/projects/project.ts';
 import type { Items } from '../api/client.ts';
-import { unitsApi, usersApi } from '../api/org.ts';
-import { hasMessage, useT } from '../lib/i18n.ts';
+import { leadersApi, unitsApi, usersApi } from '../api/org.ts';
+import { hasMessage, type LabelPair, type MessageKey, useLabel, useT } from '../lib/i18n.ts';
 import { useAuditLabels, useEnumLabels } from '../lib/labels.ts';
 
 export type Change = { field: string; before: unknown; after: unknown };
@@ -31,7 +40,7 @@ export function diffSnapshots(before: unknown, after: unknown, { all = false } =
 }
 
 const objectName = (o: Record<string, unknown>): string | null => {
-  for (const k of ['name', 'unitName', 'displayName', 'subject', 'label']) {
+  for (const k of ['name', 'unitName', 'displayName', 'subject', 'label', 'message']) {
     if (typeof o[k] === 'string') return o[k] as string;
   }
   return null;
@@ -39,11 +48,16 @@ const objectName = (o: Record<string, unknown>): string | null => {
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The name of a unit or user an audit record refers to by id (cached; a short id when it cannot be read). */
-function RefName({ kind, id }: { kind: 'unit' | 'user'; id: string }) {
+/** The name of a unit, user or leader an audit record refers to by id (cached; a short id when it cannot be read). */
+function RefName({ kind, id }: { kind: 'unit' | 'user' | 'leader'; id: string }) {
   const q = useQuery({
     queryKey: ['ref', kind, id],
-    queryFn: async () => (kind === 'unit' ? (await unitsApi.get(id)).name : (await usersApi.get(id)).displayName),
+    queryFn: async () =>
+      kind === 'unit'
+        ? (await unitsApi.get(id)).name
+        : kind === 'leader'
+          ? (await leadersApi.get(id)).name
+          : (await usersApi.get(id)).displayName,
     staleTime: 5 * 60_000,
     retry: false,
     meta: { silent: true },
@@ -53,13 +67,88 @@ function RefName({ kind, id }: { kind: 'unit' | 'user'; id: string }) {
 
 const Dash = () => <Typography.Text type="secondary">—</Typography.Text>;
 
+/** Fields whose codes have labels in domain/ (the project vocabularies). */
+const CODE_LABELS: Record<string, Record<string, LabelPair>> = {
+  stage: STAGE_LABELS,
+  suspendedFrom: STAGE_LABELS,
+  level: LEVEL_LABELS,
+  category: CATEGORY_LABELS,
+  fundingSource: FUNDING_SOURCE_LABELS,
+  gate: GATE_LABELS,
+};
+
+const PERSON_KINDS: Record<string, MessageKey> = {
+  lead_official: 'project.leadOfficial',
+  team_member: 'project.team',
+  site_commissioner: 'project.siteCommissioner',
+};
+
+/** A project's people as the audit keeps them ({ kind, holderType, holderId }): 包抓领导:张三、“1+3”团队:李四. */
+function PeopleText({ people }: { people: unknown[] }) {
+  const t = useT();
+  const items = people.filter(isPlainObject);
+  return (
+    <>
+      {items.map((p, i) => {
+        const kind = String(p.kind);
+        const holderType = p.holderType === 'leader' ? 'leader' : 'user';
+        return (
+          <span key={`${kind}-${String(p.holderId)}`}>
+            {i > 0 && '、'}
+            {hasMessage(PERSON_KINDS[kind] ?? '') ? t(PERSON_KINDS[kind]!) : kind}:
+            {typeof p.holderId === 'string' ? <RefName kind={holderType} id={p.holderId} /> : '—'}
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
 /** A field's value in words: labels for codes, names for ids, 是/否 for booleans; JSON only as the last resort. */
 export function ValueText({ value, field }: { value: unknown; field?: string }) {
   const t = useT();
+  const label = useLabel();
   const labels = useEnumLabels();
   const qc = useQueryClient();
   if (value === null || value === undefined || value === '') return <Dash />;
   if (typeof value === 'boolean') return <>{value ? t('common.yes') : t('common.no')}</>;
+  const codes = field ? CODE_LABELS[field] : undefined;
+  if (codes && typeof value === 'string' && Object.hasOwn(codes, value)) return <>{label(codes[value])}</>;
+  if (field === 'responsibleUnitId' && typeof value === 'string' && UUID_RE.test(value)) {
+    return <RefName kind="unit" id={value} />;
+  }
+  if (field === 'people' && Array.isArray(value)) {
+    return value.length ? <PeopleText people={value} /> : <Dash />;
+  }
+  if (field === 'approvals' && isPlainObject(value)) {
+    // the 前期手续 done, with their 文号
+    const done = APPROVAL_ITEMS.filter((i) => isPlainObject(value[i]) && (value[i] as { done?: unknown }).done);
+    if (done.length === 0) return <Dash />;
+    return (
+      <>
+        {done
+          .map((i) => {
+            const docNo = (value[i] as { docNo?: unknown }).docNo;
+            return `${label(APPROVAL_ITEM_LABELS[i])}${typeof docNo === 'string' && docNo ? `(${docNo})` : ''}`;
+          })
+          .join('、')}
+      </>
+    );
+  }
+  if (field === 'admissionOverrides' && Array.isArray(value)) {
+    const items = value.filter(isPlainObject);
+    if (items.length === 0) return <Dash />;
+    return (
+      <>
+        {items
+          .map((o) => {
+            const gate = String(o.gate);
+            return `${Object.hasOwn(GATE_LABELS, gate) ? label(GATE_LABELS[gate as keyof typeof GATE_LABELS]) : gate}:${String(o.reason ?? '')}`;
+          })
+          .join(';')}
+      </>
+    );
+  }
   if (typeof value === 'string') {
     const holderKey = `handover.holder.${value}`;
     if (field === 'holderType' && hasMessage(holderKey)) return <>{t(holderKey)}</>;

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { displayWan, parseWan } from '../../../domain/common/money.ts';
 
 /** The business calendar is Asia/Shanghai whatever the browser's zone. */
 export const BUSINESS_TZ = 'Asia/Shanghai';
@@ -43,4 +44,21 @@ function displayName(o: object): string {
     if (typeof r[k] === 'string') return r[k] as string;
   }
   return JSON.stringify(o);
+}
+
+/**
+ * An amount from the API with two decimals ("12345.60": 万元, 亩, 吨标煤) with thousands separators ("12,345.60"),
+ * computed on the text (no float); — when unknown.
+ */
+export function formatAmount(v: string | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '—';
+  const parsed = parseWan(v);
+  return parsed === null ? v : displayWan(parsed);
+}
+
+/** Thousands separators in the integer part of a decimal text as typed ("1234567.5" → "1,234,567.5"). */
+export function groupThousands(text: string): string {
+  const [int = '', ...rest] = text.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return rest.length ? `${grouped}.${rest.join('.')}` : grouped;
 }

@@ -2,7 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { z } from 'zod';
 
-export type FilterValue = string | number | boolean | null | undefined;
+/** A list (a multi-select) repeats its key in the URL: `stage=a&stage=b`. */
+export type FilterValue = string | number | boolean | readonly string[] | null | undefined;
 
 const PAGE_DEFAULTS: Partial<Record<string, FilterValue>> = { page: 1, pageSize: 20 };
 
@@ -19,10 +20,11 @@ export function useUrlFilter<S extends z.ZodObject>(
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the query string is the identity of the filter
   const filter = useMemo(() => {
-    const raw: Record<string, string> = {};
+    const raw: Record<string, string | string[]> = {};
     for (const k of Object.keys(schema.shape)) {
-      const v = params.get(k);
-      if (v !== null && v !== '') raw[k] = v;
+      const all = params.getAll(k).filter((v) => v !== '');
+      if (all.length > 1) raw[k] = all;
+      else if (all.length === 1) raw[k] = all[0]!;
     }
     for (let attempt = 0; attempt < 5; attempt++) {
       const r = schema.safeParse(raw);
@@ -41,7 +43,8 @@ export function useUrlFilter<S extends z.ZodObject>(
       for (const [k, v] of Object.entries(next)) {
         if (v === undefined || v === null || v === '') continue;
         if (defaults[k] !== undefined && defaults[k] === v) continue;
-        out.set(k, String(v));
+        if (Array.isArray(v)) for (const item of v as readonly string[]) out.append(k, item);
+        else out.set(k, String(v));
       }
       setParams(out);
     },
@@ -56,6 +59,7 @@ export function compact<T extends Record<string, unknown>>(values: T): Partial<T
   const out: Partial<T> = {};
   for (const [k, v] of Object.entries(values)) {
     if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v) && v.length === 0) continue;
     if (typeof v === 'string' && v.trim() === '') continue;
     (out as Record<string, unknown>)[k] = typeof v === 'string' ? v.trim() : v;
   }

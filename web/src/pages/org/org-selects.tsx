@@ -16,6 +16,8 @@ type EntitySelectProps = {
   value?: SelectValue;
   onChange?: (value: SelectValue) => void;
   multiple?: boolean;
+  /** with `multiple`: at most this many (e.g. the three members of a "1+3" team) */
+  maxCount?: number;
   placeholder?: string;
   allowClear?: boolean;
   disabled?: boolean;
