@@ -165,6 +165,28 @@ describe.each(ENGINES)('project Excel import and export on %s', (engine) => {
     expect(history[1].after.totalInvestment).toBe('12500.00');
   });
 
+  it('gives the uploaded sheet back with a 错误原因 column on the rejected rows', async () => {
+    const u = upload(await districtSheet(rows()));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/projects/import/errors.xlsx',
+      headers: { cookie: c.cookie, 'content-type': u.contentType },
+      payload: u.payload,
+    });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = ws.getRow(1).values as unknown[];
+    const col = header.indexOf('错误原因');
+    expect(col).toBeGreaterThan(0);
+    const reason = (row: number) => String(ws.getRow(row).getCell(col).value ?? '');
+    expect(reason(2)).toBe('');
+    expect(reason(4)).toContain('校验位');
+    expect(reason(5)).toContain('火星区');
+    expect(reason(6)).toContain('2026-02-30');
+  });
+
   it('refuses a file that is not an .xlsx, saying so', async () => {
     const u = upload(Buffer.from('名称,总投资\n甲,1\n'));
     const res = await t.app.inject({

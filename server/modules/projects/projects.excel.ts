@@ -17,7 +17,12 @@ import type { ColumnSpec } from '../../platform/documents/header-match.ts';
 import { assertHeaders, matchHeaders } from '../../platform/documents/header-match.ts';
 import { importRows, type RowReader } from '../../platform/documents/import-rows.ts';
 import { readSheet } from '../../platform/documents/xlsx-read.ts';
-import { type LedgerColumn, ledgerWorkbook, templateWorkbook } from '../../platform/documents/xlsx-write.ts';
+import {
+  type LedgerColumn,
+  ledgerWorkbook,
+  templateWorkbook,
+  withErrorColumn,
+} from '../../platform/documents/xlsx-write.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { projectRepo } from './projects.repository.ts';
 import { checkRefs, createInTx, listProjects, updateInTx } from './projects.service.ts';
@@ -481,4 +486,18 @@ export function describeFilter(q: ProjectListQuery, regionName: string | null, a
     parts.push(`总投资=${q.minInvestment ?? '0'}~${q.maxInvestment ?? '不限'}万元`);
   const when = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
   return `筛选条件:${parts.length ? parts.join(';') : '全部'};导出时间:${when}`;
+}
+
+/**
+ * The uploaded file given back with a 错误原因 column filled for every rejected row (a dry run: nothing is
+ * written), so the office corrects those rows in its own sheet and uploads it again.
+ */
+export async function importErrorsFile(ctx: Ctx, actor: Actor, file: Uint8Array): Promise<Buffer> {
+  const outcome = await importProjects(ctx, actor, file, true);
+  const match = matchHeaders(await readSheet(file), COLUMNS);
+  return withErrorColumn(
+    file,
+    outcome.rejected.map((r) => ({ ...r, original: '' })),
+    { headerRows: match.headerRows },
+  );
 }

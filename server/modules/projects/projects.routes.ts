@@ -15,7 +15,7 @@ import { appError } from '../../platform/errors/app-error.ts';
 import type { RoutesPlugin } from '../../platform/http/types.ts';
 import { actorOf } from '../auth/index.ts';
 import { findRegion } from '../org/index.ts';
-import { describeFilter, exportLedger, importProjects, importTemplate } from './projects.excel.ts';
+import { describeFilter, exportLedger, importErrorsFile, importProjects, importTemplate } from './projects.excel.ts';
 import { presentProject, presentProjectListItem } from './projects.presenter.ts';
 import * as svc from './projects.service.ts';
 
@@ -80,6 +80,22 @@ export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
       }
       const bytes = await file.toBuffer();
       return importProjects(ctx, a, bytes, req.query.dryRun);
+    },
+  );
+  app.post(
+    '/api/projects/import/errors.xlsx',
+    { schema: { tags, summary: '导入预检:返回标注了错误原因的原文件' } },
+    async (req, reply) => {
+      const a = actorOf(req);
+      const file = await req.file();
+      if (file?.fieldname !== 'file') {
+        throw appError('VALIDATION_FAILED', {
+          fields: [{ path: 'file', message: '请选择要导入的 Excel 文件(.xlsx)' }],
+        });
+      }
+      const buffer = await importErrorsFile(ctx, a, await file.toBuffer());
+      reply.header('content-type', XLSX).header('content-disposition', attachment('导入错误原因.xlsx'));
+      return buffer;
     },
   );
   app.get(
