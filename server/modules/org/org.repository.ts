@@ -3,14 +3,13 @@ import type { UnitListQuery, UserListQuery } from '../../../domain/org/contracts
 import type { Scope } from '../../../domain/org/scope.ts';
 import { assignments, handovers, leaders, regions, units, users } from '../../db/schema/index.ts';
 import type { Conn, Tx } from '../../platform/db/database.ts';
-import { scopeWhere } from '../../platform/db/scope-sql.ts';
+import { containsPattern as like, scopeWhere } from '../../platform/db/scope-sql.ts';
 
 /**
  * Organisation queries. Units and leaders are filtered by the directory scope (own city), users by the data
  * scope; regions are public reference data (GB/T 2260) and need none.
  */
 const first = <T>(rows: T[]): T | null => rows[0] ?? null;
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const bump = (col: Column) => sql`${col} + 1`;
 
 export type RegionRow = typeof regions.$inferSelect;

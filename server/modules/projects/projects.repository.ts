@@ -3,14 +3,13 @@ import type { Scope } from '../../../domain/org/scope.ts';
 import type { ProjectListQuery } from '../../../domain/projects/contracts.ts';
 import { assignments, projects, regions, units } from '../../db/schema/index.ts';
 import type { Conn, Tx } from '../../platform/db/database.ts';
-import { scopeWhere } from '../../platform/db/scope-sql.ts';
+import { containsPattern as like, scopeWhere } from '../../platform/db/scope-sql.ts';
 
 /** Project queries: scope (region and responsible unit) in every WHERE. */
 export type ProjectRow = typeof projects.$inferSelect & { regionName: string; unitName: string };
 
 const inScope = (scope: Scope) => scopeWhere(scope, { region: projects.regionCode, unit: projects.responsibleUnitId });
 const first = <T>(rows: T[]): T | null => rows[0] ?? null;
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const withNames = { p: projects, regionName: regions.name, unitName: units.name };
 const flatten = (r: { p: typeof projects.$inferSelect; regionName: string; unitName: string }): ProjectRow => ({

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AuditRecord } from '../../../domain/audit/contracts.ts';
 import {
@@ -37,6 +38,15 @@ const ImportQuery = z.object({
 
 const tags = ['projects'];
 
+/** The bytes of the multipart field `file`, or a 400 naming the field. */
+async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
+  const file = await req.file();
+  if (file?.fieldname !== 'file') {
+    throw appError('VALIDATION_FAILED', { fields: [{ path: 'file', message: '请选择要导入的 Excel 文件(.xlsx)' }] });
+  }
+  return file.toBuffer();
+}
+
 export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
   const present = (r: Awaited<ReturnType<typeof svc.getProject>>, a: ReturnType<typeof actorOf>) =>
     presentProject(r.row, r.people, r.transitions, a);
@@ -72,14 +82,7 @@ export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
     async (req) => {
       const a = actorOf(req);
-      const file = await req.file();
-      if (file?.fieldname !== 'file') {
-        throw appError('VALIDATION_FAILED', {
-          fields: [{ path: 'file', message: '请选择要导入的 Excel 文件(.xlsx)' }],
-        });
-      }
-      const bytes = await file.toBuffer();
-      return importProjects(ctx, a, bytes, req.query.dryRun);
+      return importProjects(ctx, a, await uploadedFile(req), req.query.dryRun);
     },
   );
   app.post(
@@ -87,13 +90,7 @@ export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
     { schema: { tags, summary: '导入预检:返回标注了错误原因的原文件' } },
     async (req, reply) => {
       const a = actorOf(req);
-      const file = await req.file();
-      if (file?.fieldname !== 'file') {
-        throw appError('VALIDATION_FAILED', {
-          fields: [{ path: 'file', message: '请选择要导入的 Excel 文件(.xlsx)' }],
-        });
-      }
-      const buffer = await importErrorsFile(ctx, a, await file.toBuffer());
+      const buffer = await importErrorsFile(ctx, a, await uploadedFile(req));
       reply.header('content-type', XLSX).header('content-disposition', attachment('导入错误原因.xlsx'));
       return buffer;
     },

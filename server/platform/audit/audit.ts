@@ -5,6 +5,7 @@ import { auditRecords, users } from '../../db/schema/index.ts';
 import type { AuditActor } from '../auth/actor.ts';
 import { type ChainAlg, digestHex } from '../crypto/crypto.ts';
 import { type Conn, type Db, rawRows, type Tx } from '../db/database.ts';
+import { containsPattern } from '../db/scope-sql.ts';
 
 export type AuditEntry = {
   action: string;
@@ -120,7 +121,7 @@ export async function listAudit(db: Db, q: AuditQuery) {
   if (q.entityId) where.push(eq(auditRecords.entityId, q.entityId));
   if (q.actor) {
     // by display name, or by the account name of the user who acted
-    const p = `%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const p = containsPattern(q.actor);
     where.push(
       or(
         ilike(auditRecords.actorName, p),

@@ -16,3 +16,6 @@ export function scopeWhere(scope: Scope, cols: { region?: Column; unit?: Column 
   if (parts.length === 0) return sql`false`;
   return parts.length === 1 ? parts[0]! : or(...parts)!;
 }
+
+/** An ILIKE pattern matching `text` anywhere, with the caller's %, _ and \ taken literally. */
+export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
