@@ -290,3 +290,67 @@ export const ProjectStats = z.object({
   byRegion: z.array(StatRow),
   byLevel: z.array(StatRow),
 });
+
+// ── 策划包装: yearly quotas and the monthly report ────────────────────────────────────────────────────────────
+const year = z.coerce.number({ error: '年份应为数字' }).int().min(2000, { error: '年份超出范围' }).max(2100, {
+  error: '年份超出范围',
+});
+export const PlanningReportQuery = z.object({
+  year: year.optional(),
+  month: z.coerce.number({ error: '月份应为数字' }).int().min(1, { error: '月份应为1-12' }).max(12, {
+    error: '月份应为1-12',
+  }).optional(),
+});
+export const QuotaParams = z.object({ year, unitId: z.uuid({ error: '单位编号格式不正确' }) });
+export const QuotaUpdate = z.object({
+  countQuota: z
+    .number({ error: '请填写项目个数任务' })
+    .int({ error: '项目个数任务应为整数' })
+    .min(0, { error: '项目个数任务不能为负数' })
+    .max(100_000, { error: '项目个数任务过大' }),
+  investmentQuota: wan('总投资任务'),
+  /** 0 for a unit without a quota this year */
+  version: z.number().int().min(0),
+});
+export type QuotaUpdate = z.infer<typeof QuotaUpdate>;
+
+const PlanningFigures = z.object({
+  countQuota: z.number().int().nullable(),
+  investmentQuota: z.string().nullable(),
+  monthCount: z.number().int(),
+  monthInvestment: z.string(),
+  count: z.number().int(),
+  investment: z.string(),
+  /** "83.3" (percent, one decimal) or null without a quota */
+  countRate: z.string().nullable(),
+  investmentRate: z.string().nullable(),
+});
+export const PlanningReport = z.object({
+  year: z.number().int(),
+  month: z.number().int(),
+  /** the time schedule, month / 12, "41.7" */
+  schedule: z.string(),
+  /** the lead sentence of the 每月通报 */
+  summary: z.string(),
+  rows: z.array(
+    PlanningFigures.extend({
+      unitId: z.uuid(),
+      unitName: z.string(),
+      status: z.enum(['done', 'on_pace', 'behind', 'no_quota']),
+      rank: z.number().int().nullable(),
+      /** the quota row's version for an edit (0 = none yet) */
+      quotaVersion: z.number().int(),
+    }),
+  ),
+  totals: PlanningFigures,
+  can: z.object({ editQuotas: z.boolean() }),
+});
+export type PlanningReport = z.infer<typeof PlanningReport>;
+export const Quota = z.object({
+  year: z.number().int(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  countQuota: z.number().int(),
+  investmentQuota: z.string(),
+  version: z.number().int(),
+});

@@ -14,6 +14,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { regions, units } from './org.ts';
+import { files } from './platform.ts';
 
 /**
  * 重点项目. Amounts are 万元 numeric(18,2) (strings on both drivers, never floats). The people responsible (lead
@@ -84,5 +85,48 @@ export const projects = pgTable(
     index('projects_stage_idx').on(t.stage),
     index('projects_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     index('projects_owner_trgm').using('gin', sql`${t.ownerName} gin_trgm_ops`),
+    index('projects_code_trgm').using('gin', sql`${t.projectCode} gin_trgm_ops`),
+    index('projects_updated_idx').on(t.updatedAt, t.id),
+    index('projects_created_idx').on(t.createdAt),
   ],
+);
+
+/** 附件: documents and photos of a project. Removing one keeps the row (who and when), so history stays whole. */
+export const projectAttachments = pgTable(
+  'project_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    /** `document` | `photo` */
+    kind: text('kind').notNull(),
+    caption: text('caption'),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedByName: text('removed_by_name'),
+  },
+  (t) => [index('project_attachments_project_idx').on(t.projectId)],
+);
+
+/** 策划包装: a unit's yearly quota of projects to plan (number and total investment, 万元). */
+export const planningQuotas = pgTable(
+  'planning_quotas',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    countQuota: integer('count_quota').notNull(),
+    investmentQuota: numeric('investment_quota', { precision: 18, scale: 2 }).notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('planning_quotas_year_unit_uq').on(t.year, t.unitId)],
 );

@@ -17,6 +17,7 @@ import type { RoutesPlugin } from '../../platform/http/types.ts';
 import { actorOf } from '../auth/index.ts';
 import { findRegion } from '../org/index.ts';
 import { describeFilter, exportLedger, importErrorsFile, importProjects, importTemplate } from './projects.excel.ts';
+import { planningRoutes } from './planning.routes.ts';
 import { presentProject, presentProjectListItem } from './projects.presenter.ts';
 import * as svc from './projects.service.ts';
 
@@ -180,4 +181,7 @@ export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
       return present(await svc.overrideGate(ctx, a, req.params.id, req.body), a);
     },
   );
+
+  // 策划包装 (quotas and the monthly report)
+  await planningRoutes(app, { ctx });
 };
