@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { businessDate } from '../../domain/common/business-date.ts';
 import { COUNTRY_CODE } from '../../domain/org/region.ts';
-import { assignments, leaders, projects, regions, units, users } from '../db/schema/index.ts';
+import { assignments, leaders, planningQuotas, projects, regions, units, users } from '../db/schema/index.ts';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import { audited, type Ctx } from '../platform/context.ts';
 import { generatePassword } from '../platform/crypto/crypto.ts';
 import { hashPassword } from '../platform/crypto/password-hash.ts';
 import { DEMO_ACCOUNTS, DEMO_LEADERS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_UNITS } from './demo-data.ts';
+import { demoEntryDates, demoQuotas } from './demo-planning.ts';
 import { demoProjects } from './demo-projects.ts';
 
 export const hasUsers = async (ctx: Ctx): Promise<boolean> =>
@@ -86,9 +87,10 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: { username: string
       unitIdByKey: unitId,
       leaderIdByKey: new Map(DEMO_LEADERS.map((l, i) => [l.key, leaderRows[i]!.id])),
     });
+    const entered = demoEntryDates(demo.projects, now);
     const projectRows = await tx
       .insert(projects)
-      .values(demo.projects.map((p) => ({ ...p, createdAt: now, updatedAt: now })))
+      .values(demo.projects.map((p, i) => ({ ...p, createdAt: entered[i]!, updatedAt: now })))
       .returning({ id: projects.id, name: projects.name });
     const leaderId = new Map(DEMO_LEADERS.map((l, i) => [l.key, leaderRows[i]!.id]));
     if (demo.assignments.length) {
@@ -104,6 +106,10 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: { username: string
         })),
       );
     }
+    // 策划包装 quotas of this year for the units that plan projects
+    const year = Number(businessDate(now).slice(0, 4));
+    const quotas = demoQuotas(demo.projects, entered, year);
+    if (quotas.length) await tx.insert(planningQuotas).values(quotas.map((q) => ({ ...q, year, updatedAt: now })));
     await audit({
       action: 'seed.demo',
       entityType: 'system',

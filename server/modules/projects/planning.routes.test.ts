@@ -25,6 +25,7 @@ describe.each(ENGINES)('策划包装 quotas and monthly report on %s', (engine) 
   let unitId: string;
   let year: number;
   let month: number;
+  let version: number;
   const rowOf = async (c: Client, q = '') => {
     const res = await c.get(`/api/projects/planning${q}`);
     expect(res.statusCode).toBe(200);
@@ -52,17 +53,22 @@ describe.each(ENGINES)('策划包装 quotas and monthly report on %s', (engine) 
     const url = `/api/projects/planning/quotas/${year}/${unitId}`;
     const bad = await coordinator.put(url, { countQuota: -1, investmentQuota: '1.234', version: 0 });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
-      'countQuota',
-      'investmentQuota',
-    ]);
-    const first = await coordinator.put(url, { countQuota: 8, investmentQuota: '50,000', version: 0 });
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['countQuota', 'investmentQuota']);
+    // the demo city may already hold a quota for this unit: start from its version
+    const v0 = (await rowOf(coordinator)).row?.quotaVersion ?? 0;
+    const first = await coordinator.put(url, { countQuota: 8, investmentQuota: '50,000', version: v0 });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ countQuota: 8, investmentQuota: '50000.00', version: 1 });
-    // a second "new" quota for the same unit and year is a stale write, not a duplicate
-    expect((await coordinator.put(url, { countQuota: 9, investmentQuota: '1', version: 0 })).statusCode).toBe(409);
-    const second = await coordinator.put(url, { countQuota: 10, investmentQuota: '100000', version: 1 });
-    expect(second.json()).toMatchObject({ countQuota: 10, investmentQuota: '100000.00', version: 2 });
+    expect(first.json()).toMatchObject({ countQuota: 8, investmentQuota: '50000.00', version: v0 + 1 });
+    // writing from the old version again (e.g. a second "new" quota) is a stale write, not a duplicate
+    expect((await coordinator.put(url, { countQuota: 9, investmentQuota: '1', version: v0 })).statusCode).toBe(409);
+    const second = await coordinator.put(url, { countQuota: 10, investmentQuota: '100000', version: v0 + 1 });
+    expect(second.json()).toMatchObject({ countQuota: 10, investmentQuota: '100000.00', version: v0 + 2 });
+    version = v0 + 2;
     const audit = await (await t.login('admin')).get(
       `/api/audit?entityType=planning_quota&entityId=${encodeURIComponent(`${year}:${unitId}`)}`,
     );
@@ -74,7 +80,7 @@ describe.each(ENGINES)('策划包装 quotas and monthly report on %s', (engine) 
 
   it('counts the projects the unit enters this year against its quota; withdrawn ones do not count', async () => {
     const before = (await rowOf(coordinator)).row!;
-    expect(before).toMatchObject({ countQuota: 10, investmentQuota: '100000.00', quotaVersion: 2 });
+    expect(before).toMatchObject({ countQuota: 10, investmentQuota: '100000.00', quotaVersion: version });
     const a = await coordinator.post('/api/projects', body('规划测试甲项目', '30000'));
     const b = await coordinator.post('/api/projects', body('规划测试乙项目', '20000.50'));
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
@@ -143,17 +149,20 @@ describe.each(ENGINES)('策划包装 quotas and monthly report on %s', (engine) 
     const put = await dept.put(`/api/projects/planning/quotas/${year}/${unitId}`, {
       countQuota: 99,
       investmentQuota: '1',
-      version: 2,
+      version,
     });
     expect(put.statusCode).toBe(403);
     const district = await t.login('district_staff');
     const theirs = await district.get('/api/projects/planning');
     expect(theirs.json().rows.some((r: Row) => r.unitId === unitId)).toBe(false);
-    const unknown = await coordinator.put(`/api/projects/planning/quotas/${year}/00000000-0000-4000-8000-000000000000`, {
-      countQuota: 1,
-      investmentQuota: '1',
-      version: 0,
-    });
+    const unknown = await coordinator.put(
+      `/api/projects/planning/quotas/${year}/00000000-0000-4000-8000-000000000000`,
+      {
+        countQuota: 1,
+        investmentQuota: '1',
+        version: 0,
+      },
+    );
     expect(unknown.statusCode).toBe(404);
     expect((await coordinator.get('/api/projects/planning?month=13')).statusCode).toBe(400);
   });
