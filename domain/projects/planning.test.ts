@@ -66,7 +66,12 @@ describe('planningReport', () => {
   });
 
   it('reports a zero quota as having no rate rather than dividing by zero', () => {
-    const r = planningReport({ year: 2026, month: 3, quotas: [quota('A', 0, '0')], planned: [planned('A', 1, 1, '5')] });
+    const r = planningReport({
+      year: 2026,
+      month: 3,
+      quotas: [quota('A', 0, '0')],
+      planned: [planned('A', 1, 1, '5')],
+    });
     expect(r.rows[0]).toMatchObject({ countRate: null, investmentRate: null, status: 'no_quota', rank: null });
   });
 

@@ -36,7 +36,10 @@ export const planningRoutes: RoutesPlugin = async (app, { ctx }) => {
       const name = `策划包装月报-${r.year}年${r.month}月.xlsx`;
       return reply
         .type(XLSX)
-        .header('content-disposition', `attachment; filename="planning.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="planning.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
         .send(await planningWorkbook(r));
     },
   );

@@ -1,7 +1,6 @@
 import { businessDate } from '../../../domain/common/business-date.ts';
 import { displayWan, formatPercentTenths, formatWan, parseWan } from '../../../domain/common/money.ts';
-import type { QuotaUpdate } from '../../../domain/projects/contracts.ts';
-import type { PlanningReport as Report } from '../../../domain/projects/contracts.ts';
+import type { QuotaUpdate, PlanningReport as Report } from '../../../domain/projects/contracts.ts';
 import { planningReport, planningSummary } from '../../../domain/projects/planning.ts';
 import { actorMay, assertMay } from '../../platform/access/access.ts';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
@@ -30,11 +29,7 @@ async function subjectOf(ctx: Ctx, actor: Actor): Promise<string> {
 }
 
 /** 策划包装月报: each unit's planned projects against its yearly quota and the time schedule. */
-export async function getPlanningReport(
-  ctx: Ctx,
-  actor: Actor,
-  q: { year?: number; month?: number },
-): Promise<Report> {
+export async function getPlanningReport(ctx: Ctx, actor: Actor, q: { year?: number; month?: number }): Promise<Report> {
   assertMay(actor, 'project.read');
   const { year, month } = reportPeriod(ctx.now(), q);
   const [quotas, planned] = await Promise.all([
