@@ -4,12 +4,14 @@
  * Figures go to docs/performance.md; nothing here asserts a time.
  */
 import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../server/app.ts';
 import { projects } from '../server/db/schema/index.ts';
 import { parseConfig } from '../server/platform/config/config.ts';
 import type { Ctx } from '../server/platform/context.ts';
 import { type Database, migrate, openPglite, openPostgres } from '../server/platform/db/database.ts';
+import { LocalFileStore } from '../server/platform/files/file-store.ts';
 import { SettingsStore } from '../server/platform/settings/settings.ts';
 import { DEMO_PASSWORD } from '../server/seed/demo-data.ts';
 import { demoProjects } from '../server/seed/demo-projects.ts';
@@ -29,6 +31,7 @@ async function bench(engine: 'pglite' | 'postgres', database: Database) {
     engine,
     config: parseConfig({}),
     settings: new SettingsStore(),
+    files: new LocalFileStore(path.join(os.tmpdir(), 'luoshi-bench-files')),
     now: () => new Date(),
   };
   await seedDemo(ctx);

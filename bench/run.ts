@@ -16,6 +16,7 @@ import { auditActorOf } from '../server/platform/auth/actor.ts';
 import { parseConfig } from '../server/platform/config/config.ts';
 import { audited, type Ctx } from '../server/platform/context.ts';
 import { type Database, migrate, openPglite, openPostgres } from '../server/platform/db/database.ts';
+import { LocalFileStore } from '../server/platform/files/file-store.ts';
 import { SettingsStore } from '../server/platform/settings/settings.ts';
 import { DEMO_PASSWORD } from '../server/seed/demo-data.ts';
 import { seedDemo } from '../server/seed/seed.ts';
@@ -47,6 +48,7 @@ async function engineBench(engine: 'pglite' | 'postgres', database: Database) {
     engine,
     config: parseConfig({}),
     settings: new SettingsStore(),
+    files: new LocalFileStore(path.join(os.tmpdir(), 'luoshi-bench-files')),
     now: () => new Date(),
   };
   let t = performance.now();

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { type Config, parseConfig } from './config/config.ts';
 import type { Ctx } from './context.ts';
 import { acquireDataDirLock, type Database, embeddedDbDir, migrate, openPglite, openPostgres } from './db/index.ts';
+import { LocalFileStore } from './files/file-store.ts';
 import { SettingsStore } from './settings/settings.ts';
 
 export const VERSION: string = JSON.parse(
@@ -29,6 +31,7 @@ export async function openContext(
       engine: database.engine,
       config,
       settings: new SettingsStore(),
+      files: new LocalFileStore(path.join(config.dataDir, 'files')),
       now: () => new Date(),
     };
     return {

@@ -2,6 +2,7 @@ import { type AuditEntry, recordAudit } from './audit/audit.ts';
 import type { AuditActor } from './auth/actor.ts';
 import type { Config } from './config/config.ts';
 import type { Db, Engine, Tx } from './db/database.ts';
+import type { FileStore } from './files/file-store.ts';
 import type { SettingsStore } from './settings/settings.ts';
 
 /** What every service needs, built once by main.ts (or by the test harness) and passed down. */
@@ -10,6 +11,8 @@ export type Ctx = {
   engine: Engine;
   config: Config;
   settings: SettingsStore;
+  /** the bytes of uploaded files ($DATA_DIR/files) */
+  files: FileStore;
   /** the clock; tests move it to check timeouts and lockouts */
   now: () => Date;
 };

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -8,6 +10,7 @@ import { units, users } from '../db/schema/index.ts';
 import { parseConfig } from '../platform/config/config.ts';
 import type { Ctx } from '../platform/context.ts';
 import { type Database, type Engine, openPglite, openPostgres } from '../platform/db/database.ts';
+import { LocalFileStore } from '../platform/files/file-store.ts';
 import { SettingsStore } from '../platform/settings/settings.ts';
 import { DEMO_PASSWORD } from '../seed/demo-data.ts';
 import { withDatabase } from './engines.ts';
@@ -89,11 +92,13 @@ export function useTestApp(engine: Engine, opts: { auditKey?: string } = {}): Te
 
   beforeAll(async () => {
     const { database, drop } = await openCopy(engine);
+    const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-test-files-'));
     const ctx: Ctx = {
       db: database.db,
       engine,
       config: parseConfig(opts.auditKey ? { LUOSHI_AUDIT_KEY: opts.auditKey } : {}),
       settings: new SettingsStore(),
+      files: new LocalFileStore(filesDir),
       now: clock.now,
     };
     const app = await buildApp(ctx, { serveWeb: false });
@@ -104,6 +109,7 @@ export function useTestApp(engine: Engine, opts: { auditKey?: string } = {}): Te
       await app.close();
       await database.close();
       await drop();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     };
   });
   afterAll(async () => state.close?.());

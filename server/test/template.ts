@@ -1,8 +1,11 @@
+import os from 'node:os';
+import path from 'node:path';
 import { DEFAULT_SECURITY_POLICY } from '../../domain/auth/policy.ts';
 import { settings } from '../db/schema/index.ts';
 import { parseConfig } from '../platform/config/config.ts';
 import type { Ctx } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
+import { LocalFileStore } from '../platform/files/file-store.ts';
 import { SettingsStore } from '../platform/settings/settings.ts';
 import { seedDemo } from '../seed/seed.ts';
 
@@ -16,6 +19,7 @@ export async function prepareTemplate(database: Database): Promise<void> {
     engine: database.engine,
     config: parseConfig({}),
     settings: new SettingsStore(),
+    files: new LocalFileStore(path.join(os.tmpdir(), 'luoshi-template-files')),
     now: () => new Date(),
   };
   await seedDemo(ctx);

@@ -2,19 +2,20 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { computeUsccCheckChar } from '../../../domain/projects/codes.ts';
 import { type Client, ENGINES, useTestApp } from '../../test/harness.ts';
+import { multipart } from '../../test/multipart.ts';
 
 const uscc = (body17: string) => body17 + computeUsccCheckChar(body17);
 
-/** A multipart body with one file field, as a browser sends it. */
-function upload(buffer: Buffer) {
-  const boundary = '----luoshi-test-boundary';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="projects.xlsx"\r\n` +
-      'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, buffer, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+/** The upload of an .xlsx, as a browser sends it. */
+const upload = (buffer: Buffer) =>
+  multipart([
+    {
+      name: 'file',
+      filename: 'projects.xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      data: buffer,
+    },
+  ]);
 
 /** A sheet the way a district office fills it: its own header words, 亿元 in one column, text dates. */
 async function districtSheet(rows: unknown[][]) {

@@ -1,4 +1,7 @@
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LocalFileStore } from '../../platform/files/file-store.ts';
 import { ENGINES, useTestApp } from '../../test/harness.ts';
 
 describe.each(ENGINES)('system on %s', (engine) => {
@@ -55,6 +58,7 @@ describe('internal errors', () => {
       engine: 'pglite',
       config: parseConfig({}),
       settings: new SettingsStore(),
+      files: new LocalFileStore(path.join(os.tmpdir(), 'luoshi-system-files')),
       now: () => new Date(),
     });
     const res = await app.inject({ method: 'GET', url: '/api/health' });

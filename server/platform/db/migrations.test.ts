@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { withDatabase } from '../../test/engines.ts';
+import { LocalFileStore } from '../files/file-store.ts';
 import { type Database, migrate, openPglite, openPostgres, rawRows } from './database.ts';
 import { acquireDataDirLock, DataDirLockedError } from './lock.ts';
 
@@ -95,6 +96,7 @@ describe('a clean install', () => {
       engine: db.engine,
       config: parseConfig({ LUOSHI_ADMIN_PASSWORD: 'First-Admin-2026' }),
       settings: new SettingsStore(),
+      files: new LocalFileStore(path.join(os.tmpdir(), 'luoshi-migration-files')),
       now: () => new Date(),
     };
     const admin = await createFirstAdmin(ctx);
