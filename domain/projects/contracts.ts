@@ -354,3 +354,29 @@ export const Quota = z.object({
   investmentQuota: z.string(),
   version: z.number().int(),
 });
+
+// ── 附件: documents and photos of a project ──────────────────────────────────────────────────────────────────
+export const AttachmentParams = z.object({
+  id: z.uuid({ error: '编号格式不正确' }),
+  attachmentId: z.uuid({ error: '附件编号格式不正确' }),
+});
+export const ProjectAttachment = z.object({
+  id: z.uuid(),
+  kind: z.enum(['document', 'photo']),
+  name: z.string(),
+  caption: z.string().nullable(),
+  size: z.number().int(),
+  mediaType: z.string(),
+  uploadedByName: z.string(),
+  uploadedAt: z.string(),
+  /** where to fetch the bytes */
+  url: z.string(),
+});
+export type ProjectAttachment = z.infer<typeof ProjectAttachment>;
+export const ProjectAttachmentList = z.object({
+  items: z.array(ProjectAttachment),
+  can: z.object({ upload: z.boolean(), remove: z.boolean() }),
+});
+/** 20 MB: a scanned approval or a phone photo fits; a video does not belong here. */
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+export const ATTACHMENT_CAPTION_MAX = 100;

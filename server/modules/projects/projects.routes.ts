@@ -16,8 +16,9 @@ import { appError } from '../../platform/errors/app-error.ts';
 import type { RoutesPlugin } from '../../platform/http/types.ts';
 import { actorOf } from '../auth/index.ts';
 import { findRegion } from '../org/index.ts';
-import { describeFilter, exportLedger, importErrorsFile, importProjects, importTemplate } from './projects.excel.ts';
+import { attachmentRoutes } from './attachments.routes.ts';
 import { planningRoutes } from './planning.routes.ts';
+import { describeFilter, exportLedger, importErrorsFile, importProjects, importTemplate } from './projects.excel.ts';
 import { presentProject, presentProjectListItem } from './projects.presenter.ts';
 import * as svc from './projects.service.ts';
 
@@ -184,4 +185,6 @@ export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
 
   // 策划包装 (quotas and the monthly report)
   await planningRoutes(app, { ctx });
+  // 附件 (documents and photos)
+  await attachmentRoutes(app, { ctx });
 };
