@@ -78,6 +78,8 @@ async function bench(engine: 'pglite' | 'postgres', database: Database) {
     ['search, 4 Chinese characters', `/api/projects?q=${encodeURIComponent('新能源电')}`],
     ['search, 2 Chinese characters (no trigram: scan)', `/api/projects?q=${encodeURIComponent('园区')}`],
     ['statistics by stage, category, region, level', '/api/projects/stats'],
+    ['search by project code fragment (trigram)', '/api/projects?q=990102-47'],
+    ['策划包装 monthly report (all units)', '/api/projects/planning'],
   ];
   for (const [label, url] of cases) {
     const times: number[] = [];

@@ -12,7 +12,9 @@ describe('project library', () => {
     const page = await e2e.newPage();
     await signIn(page, 'coordinator');
     await page.waitForURL((u) => u.pathname === '/');
-    await page.getByRole('navigation').getByRole('link', { name: '项目库' }).click();
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('menuitem', { name: '项目库' }).click();
+    await nav.getByRole('link', { name: '项目清单', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/projects');
     await page.getByText(/合计 \d+ 个项目/).waitFor();
 

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authHook, authRoutes } from './modules/auth/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
-import { projectRoutes } from './modules/projects/index.ts';
+import { projectRoutes, projectSettingsRoutes } from './modules/projects/index.ts';
 import { settingsRoutes } from './modules/settings/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import type { Ctx } from './platform/context.ts';
@@ -62,7 +62,15 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     reply.header('Referrer-Policy', 'same-origin');
   });
 
-  for (const routes of [systemRoutes, authRoutes, orgRoutes, auditRoutes, settingsRoutes, projectRoutes]) {
+  for (const routes of [
+    systemRoutes,
+    authRoutes,
+    orgRoutes,
+    auditRoutes,
+    settingsRoutes,
+    projectRoutes,
+    projectSettingsRoutes,
+  ]) {
     await app.register(routes, { ctx });
   }
 

@@ -25,6 +25,8 @@ export const Me = z.object({
     /** the project library: read it; register and edit projects */
     viewProjects: z.boolean(),
     editProjects: z.boolean(),
+    /** edit the library's settings (admission rules, mandatory approvals, planning quotas) */
+    configureProjects: z.boolean(),
     viewAudit: z.boolean(),
     verifyAudit: z.boolean(),
     editSettings: z.boolean(),

@@ -30,6 +30,8 @@ describe('may', () => {
     ['project.transition', ['coordinator'], true],
     ['project.transition', ['unit_staff'], false],
     ['project.override', ['coordinator'], true],
+    ['project.configure', ['coordinator'], true],
+    ['project.configure', ['unit_staff'], false],
     ['project.read', ['enterprise'], false],
     // no roles, no rights
     ['org.read', [], false],

@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   /** change a project's stage and waive an admission gate (with a written reason) */
   'project.transition': ['admin', 'coordinator'],
   'project.override': ['admin', 'coordinator'],
+  /** edit the library's settings: admission rules, mandatory approvals and planning quotas */
+  'project.configure': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

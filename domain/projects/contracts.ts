@@ -297,9 +297,14 @@ const year = z.coerce.number({ error: '年份应为数字' }).int().min(2000, { 
 });
 export const PlanningReportQuery = z.object({
   year: year.optional(),
-  month: z.coerce.number({ error: '月份应为数字' }).int().min(1, { error: '月份应为1-12' }).max(12, {
-    error: '月份应为1-12',
-  }).optional(),
+  month: z.coerce
+    .number({ error: '月份应为数字' })
+    .int()
+    .min(1, { error: '月份应为1-12' })
+    .max(12, {
+      error: '月份应为1-12',
+    })
+    .optional(),
 });
 export const QuotaParams = z.object({ year, unitId: z.uuid({ error: '单位编号格式不正确' }) });
 export const QuotaUpdate = z.object({

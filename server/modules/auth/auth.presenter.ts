@@ -24,6 +24,7 @@ export function presentMe(s: SignedIn, policy: SecurityPolicy): Me {
       administer: may(a.roles, 'org.manage'),
       viewProjects: may(a.roles, 'project.read'),
       editProjects: may(a.roles, 'project.edit'),
+      configureProjects: may(a.roles, 'project.configure'),
       viewAudit: may(a.roles, 'audit.read'),
       verifyAudit: may(a.roles, 'audit.verify'),
       editSettings: may(a.roles, 'settings.manage'),

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { extensionOf } from '../../../domain/common/file-types.ts';
 import {
   ATTACHMENT_CAPTION_MAX,
   ATTACHMENT_MAX_BYTES,
@@ -8,6 +9,7 @@ import {
   ProjectIdParams,
 } from '../../../domain/projects/contracts.ts';
 import { appError } from '../../platform/errors/app-error.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import type { RoutesPlugin } from '../../platform/http/types.ts';
 import { actorOf } from '../auth/index.ts';
 import { addAttachment, attachmentFile, listAttachments, removeAttachment } from './attachments.service.ts';
@@ -77,13 +79,9 @@ export const attachmentRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (req, reply) => {
       const { attachment: a, bytes } = await attachmentFile(ctx, actorOf(req), req.params.id, req.params.attachmentId);
       const inline = a.kind === 'photo' || a.mediaType === 'application/pdf';
-      const ascii = `attachment.${a.name.split('.').pop() ?? 'bin'}`.replace(/[^\w.]/g, '');
       return reply
         .type(a.mediaType)
-        .header(
-          'content-disposition',
-          `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.name)}`,
-        )
+        .header('content-disposition', contentDisposition(a.name, `attachment.${extensionOf(a.name) || 'bin'}`, inline))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', 'sandbox')
         .header('cache-control', 'private, max-age=3600')

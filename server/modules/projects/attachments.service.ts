@@ -63,11 +63,11 @@ export async function addAttachment(
       after: {
         attachment: a.id,
         name: stored.originalName,
+        caption: upload.caption,
         kind: stored.kind,
         size: stored.size,
         sha256: stored.sha256,
       },
-      reason: upload.caption,
     });
     return { ...a, name: stored.originalName, size: stored.size, mediaType: stored.mediaType, sha256: stored.sha256 };
   });

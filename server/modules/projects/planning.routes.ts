@@ -5,6 +5,7 @@ import {
   QuotaParams,
   QuotaUpdate,
 } from '../../../domain/projects/contracts.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import type { RoutesPlugin } from '../../platform/http/types.ts';
 import { actorOf } from '../auth/index.ts';
 import { planningWorkbook } from './planning.excel.ts';
@@ -36,10 +37,7 @@ export const planningRoutes: RoutesPlugin = async (app, { ctx }) => {
       const name = `策划包装月报-${r.year}年${r.month}月.xlsx`;
       return reply
         .type(XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="planning.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-disposition', contentDisposition(name, `planning-${r.year}-${r.month}.xlsx`))
         .send(await planningWorkbook(r));
     },
   );

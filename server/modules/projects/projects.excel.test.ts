@@ -33,6 +33,7 @@ async function districtSheet(rows: unknown[][]) {
     '年度投资计划（万元）',
     '计划开工时间',
     '项目类别',
+    '环评情况',
   ]);
   for (const [i, r] of rows.entries()) ws.addRow([i + 1, ...r]);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -55,6 +56,7 @@ describe.each(ENGINES)('project Excel import and export on %s', (engine) => {
       '3,000',
       '2026年3月',
       '基础设施',
+      '已批复',
     ],
     [
       '测试导入乙产业园',
@@ -67,10 +69,11 @@ describe.each(ENGINES)('project Excel import and export on %s', (engine) => {
       '1000',
       '2026-05-01',
       '产业',
+      '否',
     ],
     ['测试导入丙', null, '丙公司', '91350100M000100Y44', '城关区', '城关区人民政府', '1', '100', '2026-03-01', '产业'],
     ['测试导入丁', null, '丁公司', null, '火星区', '城关区人民政府', '一亿', '100', '2026-03-01', '产业'],
-    ['测试导入戊', null, '戊公司', null, '城关区', '城关区人民政府', '0.01', '500', '2026-02-30', '产业'],
+    ['测试导入戊', null, '戊公司', null, '城关区', '城关区人民政府', '0.01', '500', '2026-02-30', '产业', '办理中'],
   ];
 
   it('serves the template with the Chinese headers in row 1 and the notes sheet', async () => {
@@ -123,7 +126,11 @@ describe.each(ENGINES)('project Excel import and export on %s', (engine) => {
       [5, '总投资（亿元）'],
       [5, '区县'],
       [6, '计划开工时间'],
+      [6, '环评情况'],
     ]);
+    expect(dry.rejected.find((x: { column: string }) => x.column === '环评情况').message).toBe(
+      '环评批复应填“是”或“否”,不能为“办理中”',
+    );
     expect(dry.rejected.find((x: { column: string }) => x.column === '区县').message).toBe('区县“火星区”不存在');
     expect((await c.get(`/api/projects?q=${encodeURIComponent('测试导入')}`)).json().total).toBe(0);
 
@@ -146,6 +153,10 @@ describe.each(ENGINES)('project Excel import and export on %s', (engine) => {
       plannedStartDate: '2026-03-01',
       category: 'infrastructure',
     });
+    // 已批复 means the environmental assessment is done, so the gate passes; 否 leaves the project refused on it
+    const yi = listed.items.find((p: { name: string }) => p.name === '测试导入乙产业园');
+    expect((await c.get(`/api/projects/${jia.id}`)).json()).toMatchObject({ environmentalAssessment: true });
+    expect((await c.get(`/api/projects/${yi.id}`)).json()).toMatchObject({ environmentalAssessment: false });
 
     const again = await send(false);
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });

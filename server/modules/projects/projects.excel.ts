@@ -46,6 +46,7 @@ type Key =
   | 'plannedStartDate'
   | 'plannedCompletionDate'
   | 'landArea'
+  | 'eia'
   | 'batch'
   | 'tags';
 
@@ -175,6 +176,14 @@ const COLUMNS: (ColumnSpec<Key> & { header: string; ledger: LedgerColumn['kind']
     ledger: 'amount',
     note: '亩',
   },
+  {
+    key: 'eia',
+    label: '环评批复',
+    header: '环评批复',
+    synonyms: ['环评', '已通过环评', '环评情况', '是否通过环评', '环评手续'],
+    ledger: 'text',
+    note: '是/否;空白视为否(准入要求环评)',
+  },
   { key: 'batch', label: '集中开工批次', header: '集中开工批次', synonyms: ['开工批次'], ledger: 'text', note: '' },
   { key: 'tags', label: '标签', header: '标签', synonyms: ['备注标签'], ledger: 'text', note: '多个用、分隔' },
 ];
@@ -204,11 +213,35 @@ export async function importTemplate(): Promise<Buffer> {
       { key: 'level', list: LEVELS.map((l) => LEVEL_LABELS[l].zh) },
       { key: 'category', list: CATEGORIES.map((c) => CATEGORY_LABELS[c].zh) },
       { key: 'fundingSource', list: FUNDING_SOURCES.map((f) => FUNDING_SOURCE_LABELS[f].zh) },
+      { key: 'eia', list: ['是', '否'] },
     ],
   });
 }
 
 type Candidate = { row: number; input: ProjectCreate };
+
+/** 环评 as offices write it: 是/已批复/√ or 否/未批复/×; blank is 否. */
+const YES = new Set([
+  '是',
+  '有',
+  '已批复',
+  '已通过',
+  '已完成',
+  '已办结',
+  '已办理',
+  '通过',
+  '√',
+  '✓',
+  'y',
+  'yes',
+  'true',
+]);
+const NO = new Set(['否', '无', '未批复', '未通过', '未完成', '未办理', '未办', '×', '✗', 'n', 'no', 'false']);
+function yesNo(text: string | null): boolean | null | undefined {
+  if (!text) return false;
+  const t = text.trim().toLowerCase();
+  return YES.has(t) ? true : NO.has(t) ? false : undefined;
+}
 
 /** What a row asks for, validated by the same contract as the form; every problem becomes a row error. */
 function validateRow(
@@ -231,6 +264,9 @@ function validateRow(
     return v === null ? null : formatWan(v);
   };
   const area = r.decimal('landArea');
+  const eia = yesNo(text('eia'));
+  if (eia === undefined)
+    errors.push({ column: r.column('eia'), message: `环评批复应填“是”或“否”,不能为“${text('eia')}”` });
   const raw = {
     name: text('name') ?? '',
     projectCode: text('projectCode'),
@@ -246,6 +282,7 @@ function validateRow(
     plannedStartDate: r.date('plannedStartDate')?.date ?? null,
     plannedCompletionDate: r.date('plannedCompletionDate')?.date ?? null,
     landArea: area === null ? null : formatWan(area),
+    environmentalAssessment: eia ?? false,
     groundbreakingBatch: text('batch'),
     tags: (text('tags') ?? '').split(/[、,，;；\s]+/).filter(Boolean),
   };
@@ -285,6 +322,7 @@ const IMPORTED = [
   'plannedStartDate',
   'plannedCompletionDate',
   'landArea',
+  'environmentalAssessment',
   'groundbreakingBatch',
 ] as const;
 
@@ -427,6 +465,7 @@ const LEDGER: LedgerColumn[] = [
   { header: '建设性质', key: 'nature', kind: 'text' },
   { header: '包抓领导', key: 'leadOfficial', kind: 'text' },
   { header: '用地面积(亩)', key: 'landArea', kind: 'amount' },
+  { header: '环评批复', key: 'eia', kind: 'text' },
   { header: '集中开工批次', key: 'batch', kind: 'text' },
   { header: '标签', key: 'tags', kind: 'text' },
 ];
@@ -457,6 +496,7 @@ export async function exportLedger(ctx: Ctx, actor: Actor, q: ProjectListQuery, 
     nature: p.newStart === null ? '' : p.newStart ? '新开工' : '续建',
     leadOfficial: lead.get(p.id) ?? '',
     landArea: p.landArea,
+    eia: p.environmentalAssessment ? '是' : '否',
     batch: p.groundbreakingBatch,
     tags: p.tags.join('、'),
   }));

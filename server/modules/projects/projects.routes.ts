@@ -13,6 +13,7 @@ import {
   TransitionRequest,
 } from '../../../domain/projects/contracts.ts';
 import { appError } from '../../platform/errors/app-error.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import type { RoutesPlugin } from '../../platform/http/types.ts';
 import { actorOf } from '../auth/index.ts';
 import { findRegion } from '../org/index.ts';
@@ -23,7 +24,6 @@ import { presentProject, presentProjectListItem } from './projects.presenter.ts'
 import * as svc from './projects.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 const ImportOutcome = z.object({
   dryRun: z.boolean(),
   created: z.number().int(),
@@ -69,7 +69,9 @@ export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
   );
   app.get('/api/projects/import-template.xlsx', { schema: { tags, summary: '项目导入模板' } }, async (_req, reply) => {
-    reply.header('content-type', XLSX).header('content-disposition', attachment('重点项目导入模板.xlsx'));
+    reply
+      .header('content-type', XLSX)
+      .header('content-disposition', contentDisposition('重点项目导入模板.xlsx', 'import-template.xlsx'));
     return importTemplate();
   });
   app.post(
@@ -93,7 +95,9 @@ export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (req, reply) => {
       const a = actorOf(req);
       const buffer = await importErrorsFile(ctx, a, await uploadedFile(req));
-      reply.header('content-type', XLSX).header('content-disposition', attachment('导入错误原因.xlsx'));
+      reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDisposition('导入错误原因.xlsx', 'import-errors.xlsx'));
       return buffer;
     },
   );
@@ -104,7 +108,9 @@ export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
       const a = actorOf(req);
       const region = req.query.regionCode ? ((await findRegion(ctx.db, req.query.regionCode))?.name ?? null) : null;
       const buffer = await exportLedger(ctx, a, req.query, describeFilter(req.query, region, ctx.now()));
-      reply.header('content-type', XLSX).header('content-disposition', attachment('重点项目台账.xlsx'));
+      reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDisposition('重点项目台账.xlsx', 'ledger.xlsx'));
       return buffer;
     },
   );

@@ -54,7 +54,15 @@ export function queryString(query: Query | undefined): string {
   return s ? `?${s}` : '';
 }
 
-type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal };
+type RequestOptions = {
+  query?: Query;
+  body?: unknown;
+  /** a multipart body (an uploaded file); the browser sets its Content-Type with the boundary */
+  form?: FormData;
+  signal?: AbortSignal;
+  /** what the caller wants back: JSON (default) or the bytes of a file */
+  accept?: 'json' | 'file';
+};
 
 const fallbackMessage = (status: number): string => {
   const zh = getLang() === 'zh-CN';
@@ -80,10 +88,31 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, res.status >= 500 ? 'INTERNAL' : `HTTP_${res.status}`, fallbackMessage(res.status));
 }
 
+/** The answer of a request that returns a file: its bytes and the name the server gives it. */
+export type FileResponse = { blob: Blob; filename: string | null };
+
+/** The file name of a Content-Disposition header, preferring the UTF-8 `filename*` (Chinese names). */
+export function dispositionFilename(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*=(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  return /filename="?([^";]+)"?/.exec(header)?.[1] ?? null;
+}
+
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage() };
-  let body: string | undefined;
-  if (opts.body !== undefined) {
+  const headers: Record<string, string> = {
+    Accept: opts.accept === 'file' ? '*/*' : 'application/json',
+    'Accept-Language': acceptLanguage(),
+  };
+  let body: string | FormData | undefined;
+  if (opts.form) body = opts.form;
+  else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
@@ -110,6 +139,13 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     }
     throw error;
   }
+  if (opts.accept === 'file') {
+    const file: FileResponse = {
+      blob: await res.blob(),
+      filename: dispositionFilename(res.headers.get('content-disposition')),
+    };
+    return file as T;
+  }
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
@@ -119,6 +155,15 @@ export const http = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   del: <T>(path: string) => request<T>('DELETE', path),
+  /** POST multipart/form-data (a file upload), answered with JSON */
+  upload: <T>(path: string, form: FormData, query?: Query, signal?: AbortSignal) =>
+    request<T>('POST', path, { form, query, signal }),
+  /** GET a file (an .xlsx), errors answered as JSON like any other request */
+  download: (path: string, query?: Query, signal?: AbortSignal) =>
+    request<FileResponse>('GET', path, { query, signal, accept: 'file' }),
+  /** POST multipart/form-data answered with a file (e.g. the uploaded sheet marked with its errors) */
+  uploadForFile: (path: string, form: FormData, query?: Query, signal?: AbortSignal) =>
+    request<FileResponse>('POST', path, { form, query, signal, accept: 'file' }),
 };
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };

@@ -2,13 +2,16 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  ControlOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FlagOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -28,7 +31,22 @@ export type NavEntry = NavLeaf | NavGroup;
 /** The side menu, by capability. Only what exists and what the user may use is shown. */
 export const NAV: NavEntry[] = [
   { path: '/', label: 'nav.home', icon: <DashboardOutlined /> },
-  { path: '/projects', label: 'nav.projects', icon: <ProjectOutlined />, can: 'viewProjects' },
+  {
+    key: 'projects',
+    label: 'nav.projects',
+    icon: <ProjectOutlined />,
+    can: 'viewProjects',
+    children: [
+      { path: '/projects', label: 'nav.projectList', icon: <UnorderedListOutlined /> },
+      { path: '/projects/planning', label: 'nav.planning', icon: <FlagOutlined /> },
+      {
+        path: '/projects/settings',
+        label: 'nav.projectSettings',
+        icon: <ControlOutlined />,
+        can: 'configureProjects',
+      },
+    ],
+  },
   {
     key: 'org',
     label: 'nav.org',

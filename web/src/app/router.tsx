@@ -25,6 +25,12 @@ const ProjectListPage = lazy(() =>
 const ProjectDetailPage = lazy(() =>
   import('../pages/projects/project-detail-page.tsx').then((m) => ({ default: m.ProjectDetailPage })),
 );
+const PlanningPage = lazy(() =>
+  import('../pages/projects/planning-page.tsx').then((m) => ({ default: m.PlanningPage })),
+);
+const ProjectSettingsPage = lazy(() =>
+  import('../pages/projects/project-settings-page.tsx').then((m) => ({ default: m.ProjectSettingsPage })),
+);
 const AuditTrailPage = lazy(() =>
   import('../pages/audit/audit-trail-page.tsx').then((m) => ({ default: m.AuditTrailPage })),
 );
@@ -76,6 +82,22 @@ export const router = createBrowserRouter([
             element: (
               <Can perm="viewProjects">
                 <ProjectListPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'projects/planning',
+            element: (
+              <Can perm="viewProjects">
+                <PlanningPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'projects/settings',
+            element: (
+              <Can perm="configureProjects">
+                <ProjectSettingsPage />
               </Can>
             ),
           },

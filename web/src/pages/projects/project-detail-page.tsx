@@ -37,6 +37,7 @@ import { showError, toast } from '../../lib/feedback.ts';
 import { formatAmount, formatDate, formatMinute } from '../../lib/format.ts';
 import { type MessageKey, useT } from '../../lib/i18n.ts';
 import { useInvalidate } from '../org/org-queries.ts';
+import { AttachmentsCard } from './project-attachments-card.tsx';
 import { ProjectFormDrawer } from './project-form-drawer.tsx';
 import { StageTag, useProjectLabels } from './project-labels.tsx';
 
@@ -652,6 +653,10 @@ function LocationCard({ p }: { p: Project }) {
   );
 }
 
+function AttachmentsSection({ projectId }: { projectId: string }) {
+  return <AttachmentsCard projectId={projectId} cardProps={useCardProps()} />;
+}
+
 // ── the page ─────────────────────────────────────────────────────────────────────────────────────────────────
 export function ProjectDetailPage() {
   const t = useT();
@@ -690,6 +695,7 @@ export function ProjectDetailPage() {
             <StageCard p={p} />
             <AdmissionCard p={p} />
             <ApprovalsCard p={p} />
+            <AttachmentsSection projectId={p.id} />
           </Space>
         </Col>
         <Col xs={24} xl={8}>

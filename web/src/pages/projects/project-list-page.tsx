@@ -30,6 +30,7 @@ import { type MessageKey, useT } from '../../lib/i18n.ts';
 import { compact, type FilterValue, useUrlFilter } from '../../lib/url-filter.ts';
 import { RegionTreeSelect } from '../org/org-selects.tsx';
 import { ProjectFormDrawer, type ProjectFormTarget } from './project-form-drawer.tsx';
+import { ProjectExportButton, ProjectImportButton } from './project-import-drawer.tsx';
 import { AmountInput } from './project-inputs.tsx';
 import { StageTag, useProjectLabels } from './project-labels.tsx';
 import { ProjectStatsStrip } from './project-stats-strip.tsx';
@@ -337,6 +338,8 @@ export function ProjectListPage() {
           left={
             <>
               {canCreate && <AddButton onClick={() => setFormTarget({ mode: 'create' })} />}
+              {canCreate && <ProjectImportButton />}
+              <ProjectExportButton filter={filter} />
               {!isPhone && summary}
             </>
           }

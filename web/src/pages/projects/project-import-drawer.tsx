@@ -1,0 +1,499 @@
+import { DownloadOutlined, ExportOutlined, InboxOutlined, LoadingOutlined, UploadOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Drawer,
+  Grid,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Statistic,
+  Steps,
+  Table,
+  Tooltip,
+  Typography,
+  Upload,
+  type UploadFile,
+} from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { ProjectListQuery } from '../../../../domain/projects/contracts.ts';
+import { isApiError } from '../../api/client.ts';
+import {
+  IMPORT_MAX_BYTES,
+  type ImportOutcome,
+  type ImportRejection,
+  projectExcelApi,
+} from '../../api/project-import.ts';
+import { useDrawerSize } from '../../components/drawers.tsx';
+import { showError, toast } from '../../lib/feedback.ts';
+import { type T, useT } from '../../lib/i18n.ts';
+import { saveFile } from '../../lib/save-file.ts';
+import { useInvalidate } from '../org/org-queries.ts';
+
+/** "1.5 MB", "820 KB": sizes in the messages about the upload limit. */
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+  if (n >= 1024) return `${Math.ceil(n / 1024)} KB`;
+  return `${n} B`;
+}
+
+/** Why a chosen file is not sent at all (checked in the browser before any upload), or null. */
+function fileProblem(t: T, file: { name: string; size: number }): string | null {
+  if (!/\.xlsx$/i.test(file.name)) return t('projectImport.notXlsx', { name: file.name });
+  if (file.size === 0) return t('projectImport.emptyFile', { name: file.name });
+  if (file.size > IMPORT_MAX_BYTES) {
+    return t('projectImport.tooLarge', {
+      name: file.name,
+      size: formatBytes(file.size),
+      max: formatBytes(IMPORT_MAX_BYTES),
+    });
+  }
+  return null;
+}
+
+/** The server's reasons a whole file was refused (missing columns, not a workbook), else its message. */
+const reasonsOf = (err: unknown): string[] => {
+  if (!isApiError(err)) return [err instanceof Error ? err.message : String(err)];
+  const fields = err.fields.map((f) => f.message).filter(Boolean);
+  return fields.length ? fields : [err.message];
+};
+
+const rowsWithErrors = (o: ImportOutcome) => new Set(o.rejected.map((r) => r.row)).size;
+
+/** Seconds since `running` became true, for the "please wait" line of a long check. */
+function useElapsed(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    setSeconds(0);
+    if (!running) return;
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return seconds;
+}
+
+function Counts({ outcome }: { outcome: ImportOutcome }) {
+  const t = useT();
+  const rows = t('projectImport.rowsUnit');
+  const items = [
+    { key: 'created', title: t('projectImport.created'), value: outcome.created, color: '#389e0d' },
+    { key: 'updated', title: t('projectImport.updated'), value: outcome.updated, color: '#1677ff' },
+    { key: 'unchanged', title: t('projectImport.unchanged'), value: outcome.unchanged, color: '#8c8c8c' },
+    {
+      key: 'rejected',
+      title: t('projectImport.rejected'),
+      value: rowsWithErrors(outcome),
+      color: outcome.rejected.length ? '#cf1322' : '#8c8c8c',
+    },
+  ];
+  return (
+    <Row gutter={[8, 8]} data-testid="import-counts">
+      {items.map((i) => (
+        <Col key={i.key} span={6}>
+          <Card size="small" styles={{ body: { padding: '8px 10px' } }}>
+            <Statistic
+              title={i.title}
+              value={i.value}
+              suffix={<span style={{ fontSize: 13 }}>{rows}</span>}
+              styles={{ content: { color: i.color, fontSize: 20 } }}
+              aria-label={`${i.title} ${i.value}`}
+            />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+function RejectedTable({ rows }: { rows: ImportRejection[] }) {
+  const t = useT();
+  const phone = Grid.useBreakpoint().md === false;
+  return (
+    <Table<ImportRejection & { key: number }>
+      size="small"
+      data-testid="import-rejected"
+      dataSource={rows.map((r, i) => ({ ...r, key: i }))}
+      columns={[
+        { title: t('projectImport.col.row'), dataIndex: 'row', width: phone ? 52 : 64, align: 'center' },
+        { title: t('projectImport.col.column'), dataIndex: 'column', width: phone ? 96 : 140 },
+        { title: t('projectImport.col.message'), dataIndex: 'message' },
+      ]}
+      pagination={{
+        pageSize: 10,
+        hideOnSinglePage: true,
+        showSizeChanger: false,
+        size: 'small',
+        showTotal: (n) => t('common.total', { total: n }),
+      }}
+    />
+  );
+}
+
+/**
+ * 导入项目: download the template, choose an .xlsx (checked in the browser, never sent on its own), 预检 (a dry run
+ * that writes nothing) with the counts and every rejected row, the uploaded sheet back with a 错误原因 column, then
+ * 确认导入 of that same file — only its valid rows are written — and the list refreshed.
+ */
+export function ProjectImportDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  const size = useDrawerSize(760);
+  const invalidate = useInvalidate();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<{ file: File; outcome: ImportOutcome } | null>(null);
+  const [result, setResult] = useState<ImportOutcome | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const template = useMutation({
+    mutationFn: projectExcelApi.template,
+    onSuccess: (f) => saveFile(f, t('projectImport.templateName')),
+    onError: (e) => showError(e),
+  });
+  const check = useMutation({
+    mutationFn: (f: File) => {
+      abort.current?.abort();
+      abort.current = new AbortController();
+      return projectExcelApi.dryRun(f, abort.current.signal);
+    },
+    onSuccess: (outcome, f) => setPreview({ file: f, outcome }),
+  });
+  const commit = useMutation({
+    mutationFn: projectExcelApi.commit,
+    onSuccess: (outcome) => {
+      setResult(outcome);
+      invalidate('projects', 'project');
+    },
+  });
+  const errorsFile = useMutation({
+    mutationFn: projectExcelApi.errorsFile,
+    // named after the user's own file (the server calls every such file 导入错误原因.xlsx)
+    onSuccess: (f, source) => {
+      const name = t('projectImport.errorsFileName', { name: source.name.replace(/\.xlsx$/i, '') });
+      saveFile({ ...f, filename: name }, name);
+    },
+    onError: (e) => showError(e),
+  });
+  const elapsed = useElapsed(check.isPending);
+
+  const reset = () => {
+    abort.current?.abort();
+    setFile(null);
+    setPreview(null);
+    setResult(null);
+    check.reset();
+    commit.reset();
+  };
+  const close = () => {
+    if (commit.isPending) return; // the import runs to its end on the server: wait for its answer
+    reset();
+    onClose();
+  };
+  const choose = (f: File) => {
+    abort.current?.abort();
+    setFile(f);
+    setPreview(null);
+    check.reset();
+    commit.reset();
+  };
+
+  const checked = preview !== null && preview.file === file ? preview.outcome : null;
+  const writable = checked ? checked.created + checked.updated : 0;
+  const badRows = checked ? rowsWithErrors(checked) : 0;
+  const busy = check.isPending || commit.isPending;
+  // the step the user is at: choose a file, check it, import it (done once the result is in)
+  const step = result || commit.isPending || checked ? 2 : file ? 1 : 0;
+
+  const uploadList: UploadFile[] = file
+    ? [
+        {
+          uid: 'chosen',
+          name: file.name,
+          size: file.size,
+          status: check.isError ? 'error' : 'done',
+        },
+      ]
+    : [];
+
+  /** What the check means for the import, in one alert: everything goes in, nothing to do, or only some rows. */
+  const verdict = (o: ImportOutcome) => {
+    if (o.rejected.length === 0) {
+      if (writable > 0)
+        return <Alert type="success" showIcon title={t('projectImport.allValid', { count: writable })} />;
+      return (
+        <Alert
+          type="info"
+          showIcon
+          title={o.unchanged > 0 ? t('projectImport.allUnchanged') : t('projectImport.noRows')}
+        />
+      );
+    }
+    if (writable === 0 && o.unchanged === 0) {
+      return <Alert type="error" showIcon title={t('projectImport.allRejected', { rows: badRows })} />;
+    }
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('projectImport.someRejected', { rows: badRows, problems: o.rejected.length })}
+        description={
+          writable > 0
+            ? t('projectImport.onlyValid', { created: o.created, updated: o.updated })
+            : t('projectImport.restUnchanged', { unchanged: o.unchanged })
+        }
+      />
+    );
+  };
+
+  const footer = result ? (
+    <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+      <Button onClick={reset}>{t('projectImport.again')}</Button>
+      <Button type="primary" onClick={close}>
+        {t('projectImport.finish')}
+      </Button>
+    </Space>
+  ) : (
+    <Space style={{ width: '100%', justifyContent: 'flex-end' }} wrap>
+      <Button onClick={close} disabled={commit.isPending}>
+        {t('common.cancel')}
+      </Button>
+      <Button
+        type={checked ? 'default' : 'primary'}
+        disabled={!file || commit.isPending}
+        loading={check.isPending}
+        onClick={() => file && check.mutate(file)}
+      >
+        {checked ? t('projectImport.recheck') : t('projectImport.check')}
+      </Button>
+      <Tooltip title={checked ? undefined : t('projectImport.needCheck')}>
+        <Button
+          type="primary"
+          disabled={!checked || writable === 0 || check.isPending}
+          loading={commit.isPending}
+          onClick={() => checked && preview && commit.mutate(preview.file)}
+        >
+          {badRows > 0 && writable > 0 ? t('projectImport.confirmValid') : t('projectImport.confirm')}
+        </Button>
+      </Tooltip>
+    </Space>
+  );
+
+  return (
+    <Drawer
+      title={t('projectImport.title')}
+      open={open}
+      onClose={close}
+      size={size}
+      closable={!commit.isPending}
+      mask={{ closable: false }}
+      destroyOnHidden
+      footer={footer}
+    >
+      <Steps
+        size="small"
+        responsive={false}
+        current={step}
+        style={{ marginBottom: 20 }}
+        items={[
+          { title: t('projectImport.step.file') },
+          {
+            title: t('projectImport.step.check'),
+            icon: check.isPending ? <LoadingOutlined /> : undefined,
+            status: check.isError ? 'error' : undefined,
+          },
+          {
+            title: t('projectImport.step.import'),
+            icon: commit.isPending ? <LoadingOutlined /> : undefined,
+            status: result ? 'finish' : undefined,
+          },
+        ]}
+      />
+
+      {result ? (
+        <div data-testid="import-result">
+          <Result
+            status={result.rejected.length ? 'warning' : 'success'}
+            title={t('projectImport.doneTitle')}
+            subTitle={
+              result.rejected.length
+                ? t('projectImport.doneWithRejected', {
+                    created: result.created,
+                    updated: result.updated,
+                    unchanged: result.unchanged,
+                    rows: rowsWithErrors(result),
+                  })
+                : t('projectImport.doneSummary', {
+                    created: result.created,
+                    updated: result.updated,
+                    unchanged: result.unchanged,
+                  })
+            }
+            style={{ padding: '8px 0 16px' }}
+          />
+          <Counts outcome={result} />
+          {result.rejected.length > 0 && (
+            <div style={{ marginTop: 16 }}>
+              <RejectedTable rows={result.rejected} />
+            </div>
+          )}
+        </div>
+      ) : (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap' }}>
+            <Typography.Text type="secondary" style={{ flex: '1 1 300px' }}>
+              {t('projectImport.templateIntro')}
+            </Typography.Text>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={template.isPending}
+              onClick={() => template.mutate()}
+              style={{ flex: 'none' }}
+            >
+              {t('projectImport.downloadTemplate')}
+            </Button>
+          </div>
+
+          <Upload.Dragger
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            maxCount={1}
+            multiple={false}
+            disabled={busy}
+            fileList={uploadList}
+            beforeUpload={(f) => {
+              const problem = fileProblem(t, f);
+              if (problem) {
+                toast.error(problem);
+                return Upload.LIST_IGNORE;
+              }
+              choose(f);
+              return false; // never sent on its own: 预检 sends it
+            }}
+            onRemove={() => {
+              reset();
+              return true;
+            }}
+          >
+            {/* once a file is chosen the area only offers another one: the check below needs the room */}
+            {!file && (
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+            )}
+            <p className="ant-upload-text">{file ? t('projectImport.dropAnother') : t('projectImport.drop')}</p>
+            {!file && (
+              <p className="ant-upload-hint">{t('projectImport.dropHint', { max: formatBytes(IMPORT_MAX_BYTES) })}</p>
+            )}
+          </Upload.Dragger>
+
+          {check.isPending && file && (
+            <div
+              role="status"
+              style={{ display: 'flex', gap: 12, alignItems: 'center', padding: '12px 16px', background: '#f5f8ff' }}
+            >
+              <Spin />
+              <div>
+                <div>{t('projectImport.checking', { name: file.name })}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('projectImport.checkingHint', { seconds: elapsed })}
+                </Typography.Text>
+              </div>
+            </div>
+          )}
+
+          {check.isError && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('projectImport.checkFailed')}
+              description={
+                <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {reasonsOf(check.error).map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+
+          {commit.isError && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('projectImport.importFailed')}
+              description={reasonsOf(commit.error).join(';')}
+            />
+          )}
+
+          {checked && (
+            <div data-testid="import-preview">
+              <Typography.Title level={5} style={{ marginTop: 0 }}>
+                {t('projectImport.previewTitle')}
+              </Typography.Title>
+              <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+                <Counts outcome={checked} />
+                {verdict(checked)}
+                {commit.isPending && (
+                  <div role="status" style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+                    <Spin size="small" />
+                    <Typography.Text>{t('projectImport.importing')}</Typography.Text>
+                  </div>
+                )}
+                {checked.rejected.length > 0 && (
+                  <>
+                    <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+                      <Typography.Text strong style={{ flex: 1 }}>
+                        {t('projectImport.rejectedTitle')}
+                      </Typography.Text>
+                      <Button
+                        icon={<DownloadOutlined />}
+                        loading={errorsFile.isPending}
+                        onClick={() => errorsFile.mutate(preview!.file)}
+                      >
+                        {t('projectImport.downloadErrors')}
+                      </Button>
+                    </div>
+                    <RejectedTable rows={checked.rejected} />
+                  </>
+                )}
+              </Space>
+            </div>
+          )}
+        </Space>
+      )}
+    </Drawer>
+  );
+}
+
+/** 导入 in the list's toolbar, with its drawer. */
+export function ProjectImportButton() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
+        {t('projectImport.button')}
+      </Button>
+      <ProjectImportDrawer open={open} onClose={() => setOpen(false)} />
+    </>
+  );
+}
+
+/** 导出: the ledger (台账) of the list's current filter, in the caller's scope. */
+export function ProjectExportButton({ filter }: { filter: Partial<ProjectListQuery> }) {
+  const t = useT();
+  const ledger = useMutation({
+    mutationFn: projectExcelApi.ledger,
+    onSuccess: (f) => saveFile(f, t('projectImport.ledgerName')),
+    onError: (e) => showError(e),
+  });
+  return (
+    <Tooltip title={t('projectImport.exportHelp')}>
+      <Button icon={<ExportOutlined />} loading={ledger.isPending} onClick={() => ledger.mutate(filter)}>
+        {t('projectImport.export')}
+      </Button>
+    </Tooltip>
+  );
+}
