@@ -17,6 +17,7 @@ import {
 import { z } from 'zod';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authHook, authRoutes } from './modules/auth/index.ts';
+import { indicatorRoutes } from './modules/indicators/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
 import { projectRoutes, projectSettingsRoutes } from './modules/projects/index.ts';
 import { settingsRoutes } from './modules/settings/index.ts';
@@ -70,6 +71,7 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     settingsRoutes,
     projectRoutes,
     projectSettingsRoutes,
+    indicatorRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

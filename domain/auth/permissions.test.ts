@@ -33,6 +33,10 @@ describe('may', () => {
     ['project.configure', ['coordinator'], true],
     ['project.configure', ['unit_staff'], false],
     ['project.read', ['enterprise'], false],
+    ['indicator.read', ['leader'], true],
+    ['indicator.read', ['enterprise'], false],
+    ['indicator.edit', ['statistician'], true],
+    ['indicator.edit', ['coordinator'], false],
     // no roles, no rights
     ['org.read', [], false],
     ['audit.read', [], false],

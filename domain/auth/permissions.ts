@@ -39,6 +39,10 @@ export const PERMISSIONS = {
   'project.override': ['admin', 'coordinator'],
   /** edit the library's settings: admission rules, mandatory approvals and planning quotas */
   'project.configure': ['admin', 'coordinator'],
+  /** 月分析: read indicator figures, targets, ranks and the scorecard */
+  'indicator.read': ['admin', 'coordinator', 'supervisor', 'assessor', 'leader', 'unit_staff', 'statistician'],
+  /** enter and import figures, for the regions the caller's unit answers for (see domain/indicators/access.ts) */
+  'indicator.edit': ['admin', 'statistician'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,7 +7,15 @@ import { z } from 'zod';
 import { text } from '../common/contracts.ts';
 import { REGION_CODE_RE } from '../org/region.ts';
 import { DECIMAL_RE, fixed, parseFixed } from './decimal.ts';
-import { INDICATOR_CODE_RE, PERIOD_RE } from './indicator.ts';
+import {
+  DIRECTIONS,
+  FREQUENCIES,
+  INDICATOR_CODE_RE,
+  INDICATOR_KINDS,
+  IndicatorDefinition,
+  PERIOD_RE,
+  RANK_FIELDS,
+} from './indicator.ts';
 
 /** numeric(20,4): at most sixteen digits before the decimal point. */
 const MAX_ABS = fixed('9999999999999999.9999');
@@ -203,3 +211,266 @@ export const ScorecardResponse = z.object({
   missing: z.array(z.string()),
 });
 export type ScorecardResponse = z.infer<typeof ScorecardResponse>;
+
+// ── API shapes (catalog, figures, targets, peer groups, analysis) ─────────────────────────────────────────────
+const version = z.number({ error: '缺少版本号' }).int().min(0);
+const figureOut = z.string().nullable();
+const canEdit = z.object({ edit: z.boolean() });
+
+/** 指标 as the API returns it; `rankField` is what ranks compare (the growth rate or the value). */
+export const Indicator = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  unit: z.string(),
+  kind: z.enum(INDICATOR_KINDS),
+  direction: z.enum(DIRECTIONS),
+  frequency: z.enum(FREQUENCIES),
+  precision: z.number().int(),
+  rankBy: z.enum(RANK_FIELDS).nullable(),
+  rankField: z.enum(RANK_FIELDS),
+  sort: z.number().int(),
+  active: z.boolean(),
+  version: z.number().int(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+export const IndicatorList = z.object({
+  items: z.array(Indicator),
+  /** configure: edit the catalog, peer groups and targets; editValues: enter figures (for some regions) */
+  can: z.object({ configure: z.boolean(), editValues: z.boolean() }),
+});
+export const IndicatorCreate = IndicatorDefinition.safeExtend({ sort: z.number().int().min(0).max(9999).optional() });
+export type IndicatorCreate = z.infer<typeof IndicatorCreate>;
+export const IndicatorUpdate = IndicatorCreate.safeExtend({ active: z.boolean().optional(), version });
+export type IndicatorUpdate = z.infer<typeof IndicatorUpdate>;
+export const IndicatorCodeParams = z.object({ code: indicatorCode });
+
+/** `regionCode` may list several codes separated by commas. */
+export const ValuesQuery = z.object({
+  period: PeriodText,
+  regionCode: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((c) => c.trim()) : undefined))
+    .pipe(z.array(regionCode).max(500).optional()),
+  indicatorCode: indicatorCode.optional(),
+});
+export type ValuesQuery = z.infer<typeof ValuesQuery>;
+export const ValueItem = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  indicatorCode: z.string(),
+  period: z.string(),
+  value: figureOut,
+  growth: figureOut,
+  source: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedByName: z.string(),
+  can: canEdit,
+});
+export type ValueItem = z.infer<typeof ValueItem>;
+export const ValuesPage = z.object({ period: z.string(), items: z.array(ValueItem) });
+/** What a batch write did: rows new, rows whose figures changed (their old figures kept), rows left as they were. */
+export const UpsertOutcome = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type UpsertOutcome = z.infer<typeof UpsertOutcome>;
+export const ValueHistoryQuery = z.object({ regionCode, indicatorCode, period: PeriodText });
+export const ValueHistory = z.object({
+  current: ValueItem.nullable(),
+  /** the figures each change replaced, newest first */
+  revisions: z.array(
+    z.object({
+      value: figureOut,
+      growth: figureOut,
+      source: z.string(),
+      version: z.number().int(),
+      replacedAt: z.string(),
+      replacedByName: z.string(),
+    }),
+  ),
+});
+
+export const TargetsQuery = z.object({
+  year: z.coerce.number({ error: '请填写年度' }).int().min(2000).max(2100),
+  regionCode: regionCode.optional(),
+});
+export const TargetItem = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  indicatorCode: z.string(),
+  year: z.number().int(),
+  growth: figureOut,
+  amount: figureOut,
+  schedule: z.array(z.object({ month: z.number().int(), percent: z.string() })).nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedByName: z.string(),
+  can: canEdit,
+});
+export const TargetsPage = z.object({ year: z.number().int(), items: z.array(TargetItem) });
+export const TargetsUpsert = z.object({
+  targets: z
+    .array(Target)
+    .min(1, { error: '请至少填写一条目标' })
+    .max(2000, { error: '一次最多提交2000条目标' })
+    .superRefine((targets, ctx) => {
+      const seen = new Set<string>();
+      targets.forEach((t, i) => {
+        const key = `${t.regionCode}|${t.indicatorCode}|${t.year}`;
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', message: '同一地区、指标和年度重复填写', path: [i] });
+        seen.add(key);
+      });
+    }),
+});
+export type TargetsUpsert = z.infer<typeof TargetsUpsert>;
+
+export const PeerGroupWrite = PeerGroup.safeExtend({ isDefault: z.boolean().optional() });
+export type PeerGroupWrite = z.infer<typeof PeerGroupWrite>;
+export const PeerGroupUpdate = PeerGroupWrite.safeExtend({ version });
+export type PeerGroupUpdate = z.infer<typeof PeerGroupUpdate>;
+export const PeerGroupIdParams = z.object({ id: z.uuid({ error: '对标组编号格式不正确' }) });
+export const PeerGroupItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.enum(PEER_GROUP_LEVELS),
+  label: z.string().nullable(),
+  memberNoun: z.string().nullable(),
+  /** as a speech names it: "全省11个市" */
+  displayLabel: z.string(),
+  members: z.array(z.object({ regionCode: z.string(), regionName: z.string() })),
+  referenceRegionCode: z.string().nullable(),
+  referenceRegionName: z.string().nullable(),
+  isDefault: z.boolean(),
+  version: z.number().int(),
+  can: canEdit,
+});
+export type PeerGroupItem = z.infer<typeof PeerGroupItem>;
+export const PeerGroupList = z.object({ items: z.array(PeerGroupItem) });
+
+export const DashboardQuery = z.object({
+  regionCode,
+  period: PeriodText,
+  peerGroupId: z.uuid({ error: '对标组编号格式不正确' }).optional(),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+const GROUP_REF = z.object({ id: z.string(), label: z.string(), size: z.number().int() }).nullable();
+export const LIGHTS = ['green', 'yellow', 'red'] as const;
+export const DashboardRow = z.object({
+  indicator: Indicator.pick({
+    code: true,
+    name: true,
+    shortName: true,
+    unit: true,
+    kind: true,
+    direction: true,
+  }).extend({ precision: z.number().int(), rankField: z.enum(RANK_FIELDS) }),
+  value: figureOut,
+  growth: figureOut,
+  target: z.object({ growth: figureOut, amount: figureOut }).nullable(),
+  /** 序时进度 and completion of the amount target, in percent */
+  timeProgress: figureOut,
+  completion: figureOut,
+  rank: z.number().int().nullable(),
+  /** peers with a figure (the ranked ones) */
+  rankedCount: z.number().int(),
+  tied: z.boolean(),
+  previousRank: z.number().int().nullable(),
+  rankChange: z.object({ kind: z.enum(['up', 'down', 'same', 'unknown']), places: z.number().int().nullable() }),
+  /** differences of the ranked figure, in its unit (percentage points for growth) */
+  gaps: z.object({
+    toProvince: figureOut,
+    toAverage: figureOut,
+    toLeader: figureOut,
+    toAbove: figureOut,
+    toBelow: figureOut,
+  }),
+  light: z.enum(LIGHTS).nullable(),
+  pace: z
+    .object({
+      remaining: z.string(),
+      monthsLeft: z.number().int(),
+      neededPerMonth: figureOut,
+      trailingAverage: figureOut,
+      onTrack: z.boolean().nullable(),
+    })
+    .nullable(),
+});
+export type DashboardRow = z.infer<typeof DashboardRow>;
+export const Dashboard = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  period: z.string(),
+  periodLabel: z.string(),
+  group: GROUP_REF,
+  rows: z.array(DashboardRow),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
+export const TrendQuery = z.object({
+  regionCode,
+  months: z.coerce.number().int().min(1).max(60).default(24),
+  /** the last period shown; default the latest period with a figure */
+  period: PeriodText.optional(),
+});
+export const Trend = z.object({
+  indicatorCode: z.string(),
+  regionCode: z.string(),
+  referenceRegionCode: z.string().nullable(),
+  points: z.array(
+    z.object({
+      period: z.string(),
+      value: figureOut,
+      growth: figureOut,
+      referenceValue: figureOut,
+      referenceGrowth: figureOut,
+      /** the year's growth target, and the amount due by this month on the target's schedule */
+      targetGrowth: figureOut,
+      targetAmountDue: figureOut,
+    }),
+  ),
+});
+export const RankingQuery = z.object({
+  period: PeriodText,
+  groupId: z.uuid({ error: '对标组编号格式不正确' }).optional(),
+});
+export const Ranking = z.object({
+  indicatorCode: z.string(),
+  period: z.string(),
+  field: z.enum(RANK_FIELDS),
+  group: GROUP_REF,
+  reference: z.object({ regionCode: z.string(), value: figureOut, growth: figureOut }).nullable(),
+  average: figureOut,
+  rows: z.array(
+    z.object({
+      regionCode: z.string(),
+      regionName: z.string(),
+      value: figureOut,
+      growth: figureOut,
+      rank: z.number().int().nullable(),
+      tiedWith: z.array(z.string()),
+      previousRank: z.number().int().nullable(),
+    }),
+  ),
+});
+
+export const ImportQuery = z.object({
+  period: PeriodText,
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+export const ImportOutcome = z.object({
+  dryRun: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+export const ExportQuery = z.object({ period: PeriodText, groupId: z.uuid().optional() });

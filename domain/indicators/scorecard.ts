@@ -72,6 +72,21 @@ export type Scorecard = {
 
 const COMMA = '，';
 
+/**
+ * A published figure as the paragraph (and the dashboard beside it) judges it: rounded to the precision it is
+ * printed with — growth rates to `growthPrecision` decimals, values to the indicator's — so a rank or a tie never
+ * disagrees with the numbers shown.
+ */
+export function printedFigure(
+  def: Pick<IndicatorDefinition, 'precision'>,
+  field: RankField,
+  text: string | null | undefined,
+  growthPrecision = 1,
+): Fixed | null {
+  const v = parseOptional(text);
+  return v === null ? null : roundTo(v, field === 'growth' ? growthPrecision : def.precision);
+}
+
 /** The scorecard paragraph of one region and period. */
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const { regionCode, period, group } = input;
@@ -124,10 +139,8 @@ function indicatorClause({ input, def, target, index }: ClauseContext): Scorecar
     period: p,
     field: f,
   });
-  const figure = (code: string, f: RankField, p: string): Fixed | null => {
-    const v = parseOptional(index.get(`${code}|${def.code}|${p}`)?.[f]);
-    return v === null ? null : roundTo(v, f === 'growth' ? precision : def.precision);
-  };
+  const figure = (code: string, f: RankField, p: string): Fixed | null =>
+    printedFigure(def, f, index.get(`${code}|${def.code}|${p}`)?.[f], options.growthPrecision ?? 1);
   const peersAt = (p: string): PeerValue[] =>
     group.memberRegionCodes.map((code) => ({ regionCode: code, value: figure(code, field, p) }));
 

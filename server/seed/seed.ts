@@ -1,12 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { businessDate } from '../../domain/common/business-date.ts';
 import { COUNTRY_CODE } from '../../domain/org/region.ts';
-import { assignments, leaders, planningQuotas, projects, regions, units, users } from '../db/schema/index.ts';
+import {
+  assignments,
+  indicators,
+  leaders,
+  planningQuotas,
+  projects,
+  regions,
+  units,
+  users,
+} from '../db/schema/index.ts';
 import { SYSTEM_ACTOR } from '../platform/auth/actor.ts';
 import { audited, type Ctx } from '../platform/context.ts';
 import { generatePassword } from '../platform/crypto/crypto.ts';
 import { hashPassword } from '../platform/crypto/password-hash.ts';
 import { DEMO_ACCOUNTS, DEMO_LEADERS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_UNITS } from './demo-data.ts';
+import { indicatorCatalogRows, seedDemoIndicators } from './demo-indicators.ts';
 import { demoEntryDates, demoQuotas } from './demo-planning.ts';
 import { demoProjects } from './demo-projects.ts';
 
@@ -110,6 +120,8 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: { username: string
     const year = Number(businessDate(now).slice(0, 4));
     const quotas = demoQuotas(demo.projects, entered, year);
     if (quotas.length) await tx.insert(planningQuotas).values(quotas.map((q) => ({ ...q, year, updatedAt: now })));
+    // 月分析: the catalog, 24 months of the province's figures, the default peer group and 示范市's targets
+    const indicatorSeed = await seedDemoIndicators(tx, businessDate(now), now);
     await audit({
       action: 'seed.demo',
       entityType: 'system',
@@ -119,6 +131,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: { username: string
         units: DEMO_UNITS.length,
         leaders: DEMO_LEADERS.length,
         projects: demo.projects.length,
+        indicatorValues: indicatorSeed.values,
         users: DEMO_ACCOUNTS.map((a) => a.username),
       },
     });
@@ -164,6 +177,7 @@ export async function createFirstAdmin(ctx: Ctx): Promise<{ username: string; pa
         updatedAt: now,
       })
       .returning({ id: users.id });
+    await tx.insert(indicators).values(indicatorCatalogRows(now)).onConflictDoNothing();
     await audit({
       action: 'user.create',
       entityType: 'user',

@@ -1,0 +1,1 @@
+export { indicatorRoutes } from './indicators.routes.ts';
