@@ -199,6 +199,53 @@ describe.each(ENGINES)('project Excel import and export on %s', (engine) => {
     expect(reason(6)).toContain('2026-02-30');
   });
 
+  it('lets the user map an unrecognised column in the dry run and remembers the mapping for the next file', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['项目名称', '业主单位', '区县', '责任单位', '项目总规模（亿元）', '备注']);
+    ws.addRow(['测试映射甲项目', '示范映射有限公司', '城关区', '城关区人民政府', '2.5', '新开工']);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const post = (dryRun: boolean, mapping?: Record<string, string | null>) => {
+      const u = multipart([
+        ...(mapping ? [{ name: 'mapping', data: JSON.stringify(mapping) }] : []),
+        { name: 'file', filename: '台账.xlsx', data: file },
+      ]);
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/projects/import?dryRun=${dryRun}`,
+        headers: { cookie: c.cookie, 'content-type': u.contentType },
+        payload: u.payload,
+      });
+    };
+    // 项目总规模 is no name of 总投资: the file is refused, with how its columns were read
+    const first = await post(true);
+    expect(first.statusCode).toBe(400);
+    const details = first.json().error.details;
+    expect(details.missingColumns).toContain('总投资');
+    expect(details.unknown.map((u: { header: string }) => u.header)).toEqual(['项目总规模（亿元）', '备注']);
+    expect(details.fields.find((f: { key: string }) => f.key === 'totalInvestment')).toMatchObject({ required: true });
+    // the user says 项目总规模 is 总投资 and 备注 is to be ignored; the unit in the bracket still applies
+    const mapping = { '项目总规模（亿元）': 'totalInvestment', 备注: null };
+    const mapped = await post(true, mapping);
+    expect(mapped.statusCode).toBe(200);
+    expect(mapped.json()).toMatchObject({ created: 1, rejected: [], unknown: [] });
+    expect(mapped.json().columns).toContainEqual(
+      expect.objectContaining({ letter: 'E', key: 'totalInvestment', unit: '亿元' }),
+    );
+    expect((await c.get(`/api/projects?q=${encodeURIComponent('测试映射')}`)).json().total).toBe(0);
+    const real = await post(false, mapping);
+    expect(real.json()).toMatchObject({ dryRun: false, created: 1 });
+    const p = (await c.get(`/api/projects?q=${encodeURIComponent('测试映射')}`)).json().items[0];
+    expect(p.totalInvestment).toBe('25000.00');
+    // the next file with the same headers needs no mapping: it was remembered (and the change audited)
+    expect((await post(true)).json()).toMatchObject({ created: 0, unchanged: 1, unknown: [] });
+    const audit = await (await t.login('admin')).get('/api/audit?entityType=setting&entityId=projects.import_headers');
+    expect(audit.json().items).toHaveLength(1);
+    // a mapping naming no known column is refused before anything is read
+    const bad = await post(true, { 项目总规模: 'salary' });
+    expect(bad.json().error.fields).toEqual([{ path: 'mapping', message: '列对应关系格式不正确,请重新预检' }]);
+  });
+
   it('refuses a file that is not an .xlsx, saying so', async () => {
     const u = upload(Buffer.from('名称,总投资\n甲,1\n'));
     const res = await t.app.inject({

@@ -14,7 +14,7 @@ import { assertMay } from '../../platform/access/access.ts';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import type { ColumnSpec } from '../../platform/documents/header-match.ts';
-import { assertHeaders, matchHeaders } from '../../platform/documents/header-match.ts';
+import { type HeaderMatch, matchHeaders, normaliseHeader } from '../../platform/documents/header-match.ts';
 import { importRows, type RowReader } from '../../platform/documents/import-rows.ts';
 import { readSheet } from '../../platform/documents/xlsx-read.ts';
 import {
@@ -23,7 +23,7 @@ import {
   templateWorkbook,
   withErrorColumn,
 } from '../../platform/documents/xlsx-write.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
+import { AppError, appError } from '../../platform/errors/app-error.ts';
 import { projectRepo } from './projects.repository.ts';
 import { checkRefs, createInTx, listProjects, updateInTx } from './projects.service.ts';
 
@@ -326,13 +326,88 @@ const IMPORTED = [
   'groundbreakingBatch',
 ] as const;
 
-export type ImportOutcome = {
+/** How the sheet's columns were read, so the user can confirm or correct it in the dry run. */
+export type ColumnReport = {
+  columns: { letter: string; header: string; key: string; label: string; unit: string | null }[];
+  unknown: { letter: string; header: string }[];
+  warnings: string[];
+  /** every column the import knows, for the user's choice */
+  fields: { key: string; label: string; required: boolean }[];
+};
+
+export type ImportOutcome = ColumnReport & {
   dryRun: boolean;
   created: number;
   updated: number;
   unchanged: number;
   rejected: { row: number; column: string; message: string }[];
 };
+
+/** header (normalised) → column key, or null to ignore that column */
+export type HeaderMapping = Record<string, string | null>;
+
+/** Mappings users confirmed in earlier imports, remembered for the whole installation. */
+const HEADER_SETTING = 'projects.import_headers';
+const KEYS = new Set<string>(COLUMNS.map((c) => c.key));
+
+const parseMapping = (raw: unknown): HeaderMapping => {
+  const out: HeaderMapping = {};
+  if (raw && typeof raw === 'object') {
+    for (const [h, k] of Object.entries(raw as Record<string, unknown>)) {
+      if (k === null || (typeof k === 'string' && KEYS.has(k))) out[normaliseHeader(h)] = k as string | null;
+    }
+  }
+  return out;
+};
+
+/** A mapping sent with an upload: each value must be a known column or null; a clear message otherwise. */
+export function readMapping(text: string | undefined): HeaderMapping {
+  if (!text) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const bad =
+    !raw ||
+    typeof raw !== 'object' ||
+    Array.isArray(raw) ||
+    Object.values(raw as object).some((k) => k !== null && !(typeof k === 'string' && KEYS.has(k)));
+  if (bad) {
+    throw appError('VALIDATION_FAILED', { fields: [{ path: 'mapping', message: '列对应关系格式不正确,请重新预检' }] });
+  }
+  return parseMapping(raw);
+}
+
+function columnReport(match: HeaderMatch<Key>): ColumnReport {
+  return {
+    columns: match.columns.map((c) => ({
+      letter: c.letter,
+      header: c.header,
+      key: c.key,
+      label: c.label,
+      unit: c.unit,
+    })),
+    unknown: match.unknown.map((u) => ({ letter: u.letter, header: u.header })),
+    warnings: match.warnings,
+    fields: COLUMNS.map((c) => ({ key: c.key, label: c.label, required: c.required ?? false })),
+  };
+}
+
+/** The sheet's header, read with the remembered mappings and the user's corrections; 400 with the report if unusable. */
+async function readHeader(ctx: Ctx, file: Uint8Array, mapping: HeaderMapping) {
+  const grid = await readSheet(file);
+  const saved = (await ctx.settings.get(ctx.db, HEADER_SETTING, parseMapping)).value;
+  const match = matchHeaders(grid, COLUMNS, { overrides: { ...saved, ...mapping } });
+  if (match.problems.length) {
+    throw appError('VALIDATION_FAILED', {
+      fields: match.problems.map((message) => ({ path: 'file', message })),
+      details: { missingColumns: match.missingRequired.map((s) => s.label), ...columnReport(match) },
+    });
+  }
+  return { grid, match };
+}
 
 /**
  * Imports an .xlsx in the ledger's shape. A dry run answers what would happen and writes nothing; a real run writes
@@ -344,11 +419,10 @@ export async function importProjects(
   actor: Actor,
   file: Uint8Array,
   dryRun: boolean,
+  mapping: HeaderMapping = {},
 ): Promise<ImportOutcome> {
   assertMay(actor, 'project.edit');
-  const grid = await readSheet(file);
-  const match = matchHeaders(grid, COLUMNS);
-  assertHeaders(match);
+  const { grid, match } = await readHeader(ctx, file, mapping);
   const lookups = await nameLookups(ctx, actor);
   const result = importRows(grid, match, (r) => validateRow(r, lookups));
   const rejected: ImportOutcome['rejected'] = result.rejected.map((x) => ({
@@ -356,7 +430,7 @@ export async function importProjects(
     column: x.column,
     message: x.message,
   }));
-  const outcome: ImportOutcome = { dryRun, created: 0, updated: 0, unchanged: 0, rejected };
+  const outcome: ImportOutcome = { dryRun, created: 0, updated: 0, unchanged: 0, rejected, ...columnReport(match) };
   const run = async (
     tx: Parameters<Parameters<typeof audited>[2]>[0],
     audit: Parameters<Parameters<typeof audited>[2]>[1] | null,
@@ -406,6 +480,7 @@ export async function importProjects(
   }
   await audited(ctx, auditActorOf(actor), async (tx, audit) => {
     await run(tx, audit);
+    if (Object.keys(mapping).length) await rememberMapping(ctx, tx, audit, mapping);
     await audit({
       action: 'project.import',
       entityType: 'project',
@@ -419,6 +494,27 @@ export async function importProjects(
     });
   });
   return sorted();
+}
+
+/** Keeps the user's corrections for the next import (a later correction of the same header wins). */
+async function rememberMapping(
+  ctx: Ctx,
+  tx: Parameters<Parameters<typeof audited>[2]>[0],
+  audit: Parameters<Parameters<typeof audited>[2]>[1],
+  mapping: HeaderMapping,
+) {
+  ctx.settings.invalidate(); // read the stored version, not a cached one
+  const before = await ctx.settings.get(tx, HEADER_SETTING, parseMapping);
+  const after = { ...before.value, ...mapping };
+  if (JSON.stringify(after) === JSON.stringify(before.value)) return;
+  if ((await ctx.settings.put(tx, HEADER_SETTING, after, before.version)) === null) throw appError('STALE_WRITE');
+  await audit({
+    action: 'settings.update',
+    entityType: 'setting',
+    entityId: HEADER_SETTING,
+    before: before.value,
+    after,
+  });
 }
 
 const FIELD_COLUMN: Record<string, string> = {
@@ -532,9 +628,14 @@ export function describeFilter(q: ProjectListQuery, regionName: string | null, a
  * The uploaded file given back with a 错误原因 column filled for every rejected row (a dry run: nothing is
  * written), so the office corrects those rows in its own sheet and uploads it again.
  */
-export async function importErrorsFile(ctx: Ctx, actor: Actor, file: Uint8Array): Promise<Buffer> {
-  const outcome = await importProjects(ctx, actor, file, true);
-  const match = matchHeaders(await readSheet(file), COLUMNS);
+export async function importErrorsFile(
+  ctx: Ctx,
+  actor: Actor,
+  file: Uint8Array,
+  mapping: HeaderMapping = {},
+): Promise<Buffer> {
+  const outcome = await importProjects(ctx, actor, file, true, mapping);
+  const { match } = await readHeader(ctx, file, mapping);
   return withErrorColumn(
     file,
     outcome.rejected.map((r) => ({ ...r, original: '' })),

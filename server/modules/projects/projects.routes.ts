@@ -19,7 +19,15 @@ import { actorOf } from '../auth/index.ts';
 import { findRegion } from '../org/index.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { planningRoutes } from './planning.routes.ts';
-import { describeFilter, exportLedger, importErrorsFile, importProjects, importTemplate } from './projects.excel.ts';
+import {
+  describeFilter,
+  exportLedger,
+  type HeaderMapping,
+  importErrorsFile,
+  importProjects,
+  importTemplate,
+  readMapping,
+} from './projects.excel.ts';
 import { presentProject, presentProjectListItem } from './projects.presenter.ts';
 import * as svc from './projects.service.ts';
 
@@ -30,6 +38,19 @@ const ImportOutcome = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+  /** how the sheet's columns were read: confirm or correct in the dry run (send `mapping` with the file) */
+  columns: z.array(
+    z.object({
+      letter: z.string(),
+      header: z.string(),
+      key: z.string(),
+      label: z.string(),
+      unit: z.string().nullable(),
+    }),
+  ),
+  unknown: z.array(z.object({ letter: z.string(), header: z.string() })),
+  warnings: z.array(z.string()),
+  fields: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
 });
 const ImportQuery = z.object({
   dryRun: z
@@ -40,13 +61,19 @@ const ImportQuery = z.object({
 
 const tags = ['projects'];
 
-/** The bytes of the multipart field `file`, or a 400 naming the field. */
-async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
+/**
+ * The bytes of the multipart field `file`, or a 400 naming the field; with the optional `mapping` field (the column
+ * corrections of the dry run, JSON) when it comes before the file.
+ */
+async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer; mapping: HeaderMapping }> {
   const file = await req.file();
   if (file?.fieldname !== 'file') {
     throw appError('VALIDATION_FAILED', { fields: [{ path: 'file', message: '请选择要导入的 Excel 文件(.xlsx)' }] });
   }
-  return file.toBuffer();
+  const field = file.fields.mapping;
+  const text = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
+  const mapping = readMapping(text);
+  return { bytes: await file.toBuffer(), mapping };
 }
 
 export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
@@ -86,7 +113,8 @@ export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
     async (req) => {
       const a = actorOf(req);
-      return importProjects(ctx, a, await uploadedFile(req), req.query.dryRun);
+      const { bytes, mapping } = await uploadedFile(req);
+      return importProjects(ctx, a, bytes, req.query.dryRun, mapping);
     },
   );
   app.post(
@@ -94,7 +122,8 @@ export const projectRoutes: RoutesPlugin = async (app, { ctx }) => {
     { schema: { tags, summary: '导入预检:返回标注了错误原因的原文件' } },
     async (req, reply) => {
       const a = actorOf(req);
-      const buffer = await importErrorsFile(ctx, a, await uploadedFile(req));
+      const { bytes, mapping } = await uploadedFile(req);
+      const buffer = await importErrorsFile(ctx, a, bytes, mapping);
       reply
         .header('content-type', XLSX)
         .header('content-disposition', contentDisposition('导入错误原因.xlsx', 'import-errors.xlsx'));

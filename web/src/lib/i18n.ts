@@ -714,6 +714,14 @@ const zh = {
   'attachment.confirmRemove': '移除“{name}”?移除记录会保留在历史中。',
   'attachment.badType': '不支持的文件类型:{name}',
   'attachment.tooLarge': '{name} 超过{max}MB,请压缩后上传',
+  'projectImport.mapping.title': '列识别:已识别 {matched} 列,未识别 {unknown} 列',
+  'projectImport.mapping.help': '核对每一列对应的字段;改正后自动重新预检,正式导入后会记住,下次同样的表头无需再选。',
+  'projectImport.mapping.ignore': '不导入',
+  'projectImport.mapping.column': '列',
+  'projectImport.mapping.header': '表头',
+  'projectImport.mapping.field': '对应字段',
+  'projectImport.mapping.fieldOf': '“{header}”对应的字段',
+  'projectImport.mapping.missing': '缺少必填列:{names}。请在下表中为相应的列选择字段。',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -1433,6 +1441,15 @@ const en: Record<MessageKey, string> = {
   'attachment.confirmRemove': 'Remove "{name}"? The removal stays in the history.',
   'attachment.badType': 'File type not supported: {name}',
   'attachment.tooLarge': '{name} is larger than {max} MB',
+  'projectImport.mapping.title': 'Columns: {matched} recognised, {unknown} not recognised',
+  'projectImport.mapping.help':
+    'Check which field each column is; a correction re-runs the check and is remembered after the import.',
+  'projectImport.mapping.ignore': 'Do not import',
+  'projectImport.mapping.column': 'Col.',
+  'projectImport.mapping.header': 'Header',
+  'projectImport.mapping.field': 'Field',
+  'projectImport.mapping.fieldOf': 'Field of "{header}"',
+  'projectImport.mapping.missing': 'Required columns missing: {names}. Choose the field of the matching column below.',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };

@@ -23,6 +23,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProjectListQuery } from '../../../../domain/projects/contracts.ts';
 import { isApiError } from '../../api/client.ts';
 import {
+  type HeaderMapping,
   IMPORT_MAX_BYTES,
   type ImportOutcome,
   type ImportRejection,
@@ -33,6 +34,7 @@ import { showError, toast } from '../../lib/feedback.ts';
 import { type T, useT } from '../../lib/i18n.ts';
 import { saveFile } from '../../lib/save-file.ts';
 import { useInvalidate } from '../org/org-queries.ts';
+import { ColumnMapping, columnReportOf } from './import-column-mapping.tsx';
 
 /** "1.5 MB", "820 KB": sizes in the messages about the upload limit. */
 function formatBytes(n: number): string {
@@ -146,6 +148,7 @@ export function ProjectImportDrawer({ open, onClose }: { open: boolean; onClose:
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<{ file: File; outcome: ImportOutcome } | null>(null);
   const [result, setResult] = useState<ImportOutcome | null>(null);
+  const [mapping, setMapping] = useState<HeaderMapping>({});
   const abort = useRef<AbortController | null>(null);
 
   const template = useMutation({
@@ -154,22 +157,22 @@ export function ProjectImportDrawer({ open, onClose }: { open: boolean; onClose:
     onError: (e) => showError(e),
   });
   const check = useMutation({
-    mutationFn: (f: File) => {
+    mutationFn: ({ file: f, mapping: m }: { file: File; mapping: HeaderMapping }) => {
       abort.current?.abort();
       abort.current = new AbortController();
-      return projectExcelApi.dryRun(f, abort.current.signal);
+      return projectExcelApi.dryRun(f, m, abort.current.signal);
     },
-    onSuccess: (outcome, f) => setPreview({ file: f, outcome }),
+    onSuccess: (outcome, v) => setPreview({ file: v.file, outcome }),
   });
   const commit = useMutation({
-    mutationFn: projectExcelApi.commit,
+    mutationFn: (f: File) => projectExcelApi.commit(f, mapping),
     onSuccess: (outcome) => {
       setResult(outcome);
       invalidate('projects', 'project');
     },
   });
   const errorsFile = useMutation({
-    mutationFn: projectExcelApi.errorsFile,
+    mutationFn: (f: File) => projectExcelApi.errorsFile(f, mapping),
     // named after the user's own file (the server calls every such file 导入错误原因.xlsx)
     onSuccess: (f, source) => {
       const name = t('projectImport.errorsFileName', { name: source.name.replace(/\.xlsx$/i, '') });
@@ -184,6 +187,7 @@ export function ProjectImportDrawer({ open, onClose }: { open: boolean; onClose:
     setFile(null);
     setPreview(null);
     setResult(null);
+    setMapping({});
     check.reset();
     commit.reset();
   };
@@ -196,6 +200,7 @@ export function ProjectImportDrawer({ open, onClose }: { open: boolean; onClose:
     abort.current?.abort();
     setFile(f);
     setPreview(null);
+    setMapping({});
     check.reset();
     commit.reset();
   };
@@ -204,6 +209,8 @@ export function ProjectImportDrawer({ open, onClose }: { open: boolean; onClose:
   const writable = checked ? checked.created + checked.updated : 0;
   const badRows = checked ? rowsWithErrors(checked) : 0;
   const busy = check.isPending || commit.isPending;
+  // how the columns were read: from the check, or from the refusal when required columns were not found
+  const report = checked ?? columnReportOf(isApiError(check.error) ? check.error.details : null);
   // the step the user is at: choose a file, check it, import it (done once the result is in)
   const step = result || commit.isPending || checked ? 2 : file ? 1 : 0;
 
@@ -264,7 +271,7 @@ export function ProjectImportDrawer({ open, onClose }: { open: boolean; onClose:
         type={checked ? 'default' : 'primary'}
         disabled={!file || commit.isPending}
         loading={check.isPending}
-        onClick={() => file && check.mutate(file)}
+        onClick={() => file && check.mutate({ file, mapping })}
       >
         {checked ? t('projectImport.recheck') : t('projectImport.check')}
       </Button>
@@ -415,6 +422,18 @@ export function ProjectImportDrawer({ open, onClose }: { open: boolean; onClose:
                   ))}
                 </ul>
               }
+            />
+          )}
+
+          {file && !check.isPending && report && (
+            <ColumnMapping
+              report={report}
+              disabled={busy}
+              onChange={(header, key) => {
+                const next = { ...mapping, [header]: key };
+                setMapping(next);
+                check.mutate({ file, mapping: next });
+              }}
             />
           )}
 
