@@ -27,6 +27,9 @@ export const Me = z.object({
     editProjects: z.boolean(),
     /** edit the library's settings (admission rules, mandatory approvals, planning quotas) */
     configureProjects: z.boolean(),
+    /** 月分析: read the indicator dashboard, scorecard and report; enter and import figures */
+    viewIndicators: z.boolean(),
+    editIndicators: z.boolean(),
     viewAudit: z.boolean(),
     verifyAudit: z.boolean(),
     editSettings: z.boolean(),

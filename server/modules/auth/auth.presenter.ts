@@ -25,6 +25,8 @@ export function presentMe(s: SignedIn, policy: SecurityPolicy): Me {
       viewProjects: may(a.roles, 'project.read'),
       editProjects: may(a.roles, 'project.edit'),
       configureProjects: may(a.roles, 'project.configure'),
+      viewIndicators: may(a.roles, 'indicator.read'),
+      editIndicators: may(a.roles, 'indicator.edit'),
       viewAudit: may(a.roles, 'audit.read'),
       verifyAudit: may(a.roles, 'audit.verify'),
       editSettings: may(a.roles, 'settings.manage'),
