@@ -29,7 +29,8 @@ describe('luoshi CLI on the embedded database', () => {
     const backup = run('backup', '--out', path.join(dir, 'b.tar.gz'));
     expect(backup.status).toBe(0);
     expect(fs.statSync(path.join(dir, 'b.tar.gz')).size).toBeGreaterThan(1000);
-  });
+    // four cold starts of the embedded database in child processes: more than the 60 s of a single request test
+  }, 180_000);
 
   it('refuses to open a data directory another live process holds', () => {
     fs.writeFileSync(path.join(dir, 'luoshi.lock'), String(process.pid));
