@@ -96,9 +96,28 @@ async function pick(page: Page, scope: Locator, label: string, option: string, s
   if (search && searchApi)
     await Promise.all([page.waitForResponse(isApi('GET', searchApi, { q: search })), field.fill(search)]);
   else if (search) await field.fill(search);
-  // (a tree select also keeps a hidden accessible copy of its options: click the one shown)
-  await openDropdown(page).getByTitle(option, { exact: true }).filter({ visible: true }).first().click();
-  await openDropdown(page).waitFor({ state: 'hidden' });
+  // (a tree select also keeps a hidden accessible copy of its options: click the one shown). The choice is what
+  // counts: its form item shows it. A click that lands while the popup is still moving in is lost, so try again.
+  const id = await field.getAttribute('id');
+  const chosen = scope
+    .locator('.ant-form-item')
+    .filter({ has: page.locator(`[id="${id}"]`) })
+    .filter({ hasText: option })
+    .first();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await openDropdown(page).count())) await field.click();
+    await openDropdown(page).getByTitle(option, { exact: true }).filter({ visible: true }).first().click();
+    try {
+      await chosen.waitFor({ timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+  // (no Escape to close a popup that lingers: it would close the drawer; the next click elsewhere closes it)
+  await openDropdown(page)
+    .waitFor({ state: 'hidden', timeout: 3_000 })
+    .catch(() => undefined);
 }
 
 async function pickDate(scope: Locator, label: string, date: string) {
