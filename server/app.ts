@@ -17,7 +17,7 @@ import {
 import { z } from 'zod';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authHook, authRoutes } from './modules/auth/index.ts';
-import { indicatorRoutes } from './modules/indicators/index.ts';
+import { indicatorReportRoutes, indicatorRoutes } from './modules/indicators/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
 import { projectRoutes, projectSettingsRoutes } from './modules/projects/index.ts';
 import { settingsRoutes } from './modules/settings/index.ts';
@@ -72,6 +72,7 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     projectRoutes,
     projectSettingsRoutes,
     indicatorRoutes,
+    indicatorReportRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

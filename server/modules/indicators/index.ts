@@ -1,1 +1,2 @@
 export { indicatorRoutes } from './indicators.routes.ts';
+export { indicatorReportRoutes } from './report.routes.ts';
