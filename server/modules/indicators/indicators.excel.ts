@@ -118,9 +118,9 @@ export function readFigures(
         );
         continue;
       }
-      // a column the sheet does not have keeps the stored figure; a blank cell in it is "not published"
-      const text = (k: string, v: bigint | null) =>
-        !r.has(k) ? undefined : v === null ? null : plain(formatFixed(v, 4));
+      // a blank cell (or a column the sheet does not have) says "not published here", not "delete": the stored
+      // figure stays — a sheet that publishes only 增速 must not wipe the 累计值 entered before
+      const text = (k: string, v: bigint | null) => (!r.has(k) || v === null ? undefined : plain(formatFixed(v, 4)));
       const parsed = IndicatorValue.safeParse({
         regionCode,
         indicatorCode,

@@ -256,6 +256,14 @@ describe.each(ENGINES)('monthly analysis (月分析) on %s', (engine) => {
 
     const rerun = await importFile(stat, sheet, '2020-09', false);
     expect(rerun.json()).toMatchObject({ created: 0, updated: 0, unchanged: 6 });
+    // a later sheet publishing only 增速 keeps the 累计值 entered before: a blank cell is "not published", not "delete"
+    const growthOnly = await statsSheet([['示范市', '', '6.2', '', '6.9']]);
+    expect((await importFile(stat, growthOnly, '2020-09', false)).json()).toMatchObject({ updated: 2, rejected: [] });
+    const kept = (await stat.get('/api/indicators/values?period=2020-09')).json().items;
+    const keptFig = (i: string) =>
+      kept.find((v: { regionCode: string; indicatorCode: string }) => v.regionCode === CITY && v.indicatorCode === i);
+    expect(keptFig('gdp')).toMatchObject({ value: '5432.1', growth: '6.2' });
+    expect(keptFig('retail_sales')).toMatchObject({ value: '1800.5', growth: '6.9' });
     expect((await importFile(stat, Buffer.from('not a workbook'), '2020-09', true)).statusCode).toBe(400);
     expect((await importFile(await t.login('leader'), sheet, '2020-09', true)).statusCode).toBe(403);
   });

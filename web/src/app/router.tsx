@@ -31,6 +31,18 @@ const PlanningPage = lazy(() =>
 const ProjectSettingsPage = lazy(() =>
   import('../pages/projects/project-settings-page.tsx').then((m) => ({ default: m.ProjectSettingsPage })),
 );
+const IndicatorDashboardPage = lazy(() =>
+  import('../pages/indicators/dashboard-page.tsx').then((m) => ({ default: m.IndicatorDashboardPage })),
+);
+const IndicatorValuesPage = lazy(() =>
+  import('../pages/indicators/values-page.tsx').then((m) => ({ default: m.IndicatorValuesPage })),
+);
+const IndicatorTargetsPage = lazy(() =>
+  import('../pages/indicators/targets-page.tsx').then((m) => ({ default: m.IndicatorTargetsPage })),
+);
+const IndicatorCatalogPage = lazy(() =>
+  import('../pages/indicators/catalog-page.tsx').then((m) => ({ default: m.IndicatorCatalogPage })),
+);
 const AuditTrailPage = lazy(() =>
   import('../pages/audit/audit-trail-page.tsx').then((m) => ({ default: m.AuditTrailPage })),
 );
@@ -106,6 +118,38 @@ export const router = createBrowserRouter([
             element: (
               <Can perm="viewProjects">
                 <ProjectDetailPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'indicators',
+            element: (
+              <Can perm="viewIndicators">
+                <IndicatorDashboardPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'indicators/values',
+            element: (
+              <Can perm="viewIndicators">
+                <IndicatorValuesPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'indicators/targets',
+            element: (
+              <Can perm="viewIndicators">
+                <IndicatorTargetsPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'indicators/catalog',
+            element: (
+              <Can perm="viewIndicators">
+                <IndicatorCatalogPage />
               </Can>
             ),
           },
