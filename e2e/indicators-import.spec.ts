@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Locator, Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { shot, signIn, useBrowser } from './support.ts';
@@ -88,6 +89,11 @@ describe('indicator import', () => {
     const leads = own!.rank === 1;
     const newGrowth = (leads ? Math.min(...growths) - 2.3 : Math.max(...growths) + 2.3).toFixed(1);
     const expectedRank = leads ? ranked.length : 1;
+    const scorecardBefore = (
+      (await (
+        await page.request.get('/api/indicators/scorecard', { params: { regionCode: CITY_CODE, period } })
+      ).json()) as { text: string }
+    ).text;
     const current = (await (
       await page.request.get('/api/indicators/values', {
         params: { period, regionCode: CITY_CODE, indicatorCode: INDICATOR },
@@ -169,16 +175,32 @@ describe('indicator import', () => {
     expect(row2?.rank).toBe(expectedRank);
     expect(row2?.rank).not.toBe(own!.rank);
 
-    // and the dashboard page, where it exists, is read from the same figures
-    const dashboardLink = page.getByRole('menuitem', { name: /指标分析/ });
-    if (await dashboardLink.count()) {
-      await dashboardLink.click();
-      await expect.poll(() => new URL(page.url()).pathname).toBe('/indicators');
-      await page.waitForLoadState('networkidle');
-      // the indicator's row shows the imported growth (one decimal, as rates are displayed)
-      const row = page.locator('tr.ant-table-row').filter({ hasText: INDICATOR_NAME }).first();
-      await expect.poll(async () => (await row.textContent()) ?? '').toContain(`${Number(newGrowth).toFixed(1)}%`);
-      await shot(page, 'indicators-dashboard-after-import');
-    }
+    // the dashboard page is read from the same figures: the row, and a 成绩单 that now says the new growth
+    const scorecard = async () =>
+      (
+        (await (
+          await page.request.get('/api/indicators/scorecard', { params: { regionCode: CITY_CODE, period } })
+        ).json()) as { text: string }
+      ).text;
+    const textAfter = await scorecard();
+    expect(textAfter).not.toBe(scorecardBefore);
+    expect(textAfter).toContain(`${Math.abs(Number(newGrowth)).toFixed(1)}%`);
+    await page.getByRole('menuitem', { name: /指标分析/ }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/indicators');
+    const tableRow = page.locator('tr.ant-table-row').filter({ hasText: INDICATOR_NAME }).first();
+    await expect.poll(async () => (await tableRow.textContent()) ?? '').toContain(`${Number(newGrowth).toFixed(1)}%`);
+    await expect.poll(async () => (await page.getByTestId('scorecard-text').textContent()) ?? '').toBe(textAfter);
+    await shot(page, 'indicators-dashboard-after-import');
+
+    // the 月度经济运行分析 (.docx) carries the same 成绩单
+    const [report] = await Promise.all([page.waitForEvent('download'), button(page, '下载分析报告').click()]);
+    expect(report.suggestedFilename()).toMatch(/经济运行分析\.docx$/);
+    const file = path.join(os.tmpdir(), `luoshi-e2e-${Date.now()}.docx`);
+    await report.saveAs(file);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    fs.rmSync(file, { force: true });
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const docText = (xml.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('');
+    expect(docText).toContain(textAfter);
   });
 });
