@@ -104,20 +104,28 @@ async function pick(page: Page, scope: Locator, label: string, option: string, s
     .filter({ has: page.locator(`[id="${id}"]`) })
     .filter({ hasText: option })
     .first();
+  const closePopup = async () => {
+    // by a click on the drawer's title, not Escape (that would close the drawer)
+    if (await openDropdown(page).count()) await scope.locator('.ant-drawer-title, .ant-modal-title').first().click();
+    await openDropdown(page).waitFor({ state: 'hidden' });
+  };
   for (let attempt = 1; ; attempt++) {
-    if (!(await openDropdown(page).count())) await field.click();
-    await openDropdown(page).getByTitle(option, { exact: true }).filter({ visible: true }).first().click();
     try {
+      if (!(await openDropdown(page).count())) await field.click();
+      await openDropdown(page)
+        .getByTitle(option, { exact: true })
+        .filter({ visible: true })
+        .first()
+        .click({ timeout: 10_000 });
       await chosen.waitFor({ timeout: 5_000 });
       break;
     } catch (e) {
       if (attempt === 3) throw e;
+      await closePopup();
     }
   }
-  // (no Escape to close a popup that lingers: it would close the drawer; the next click elsewhere closes it)
-  await openDropdown(page)
-    .waitFor({ state: 'hidden', timeout: 3_000 })
-    .catch(() => undefined);
+  // a popup that lingers is closed, so the next select opens its own popup rather than closing this one
+  await closePopup();
 }
 
 async function pickDate(scope: Locator, label: string, date: string) {

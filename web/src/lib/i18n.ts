@@ -770,7 +770,6 @@ const zh = {
   'indicatorImport.templateIntro':
     '模板按统计局报表格式:每行一个地区(含全省/全市合计行),每个指标两列(累计值、增速);未发布的数据留空,不要填0。',
   'indicatorImport.figures': '项',
-  'indicatorImport.tooLarge': '“{name}”超过 {max} 的上限',
   'indicatorImport.checking': '正在逐行检查“{name}”,不会写入任何数据……',
   'indicatorImport.allValid': '全部通过检查,可以导入 {count} 项数据',
   'indicatorImport.allUnchanged': '文件中的数据与系统一致,无需导入',
@@ -1664,7 +1663,6 @@ const en: Record<MessageKey, string> = {
   'indicatorImport.templateIntro':
     "The template follows the statistics bureau's table: one row per region (with the total row), two columns per indicator (value, growth). Leave unpublished figures blank, not 0.",
   'indicatorImport.figures': 'figures',
-  'indicatorImport.tooLarge': '"{name}" is larger than {max}',
   'indicatorImport.checking': 'Checking "{name}" row by row; nothing is written…',
   'indicatorImport.allValid': 'Everything passed: {count} figures can be imported',
   'indicatorImport.allUnchanged': 'The file matches the stored figures; nothing to import',

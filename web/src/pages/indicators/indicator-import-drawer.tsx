@@ -1,100 +1,27 @@
 import { DownloadOutlined, InboxOutlined, LoadingOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Drawer,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Statistic,
-  Steps,
-  Table,
-  Tooltip,
-  Typography,
-  Upload,
-  type UploadFile,
-} from 'antd';
+import { Alert, Button, Drawer, Result, Space, Spin, Steps, Typography, Upload, type UploadFile } from 'antd';
 import { useRef, useState } from 'react';
 import { periodLabel } from '../../../../domain/indicators/indicator.ts';
-import { isApiError } from '../../api/client.ts';
 import { type IndicatorImportOutcome, indicatorExcelApi } from '../../api/indicators.ts';
 import { IMPORT_MAX_BYTES } from '../../api/project-import.ts';
 import { useDrawerSize } from '../../components/drawers.tsx';
+import {
+  formatBytes,
+  ImportCounts,
+  ImportFooter,
+  RejectedTable,
+  reasonsOf,
+  rowsWithErrors,
+  xlsxProblem,
+} from '../../components/import-parts.tsx';
 import { showError, toast } from '../../lib/feedback.ts';
 import { useT } from '../../lib/i18n.ts';
 import { saveFile } from '../../lib/save-file.ts';
 
 type Rejection = IndicatorImportOutcome['rejected'][number];
 
-const maxMb = `${IMPORT_MAX_BYTES / 1024 / 1024} MB`;
-
-/** The server's reasons a whole file was refused (no indicator columns, not a workbook), else its message. */
-const reasonsOf = (err: unknown): string[] => {
-  if (!isApiError(err)) return [err instanceof Error ? err.message : String(err)];
-  const fields = err.fields.map((f) => f.message).filter(Boolean);
-  return fields.length ? fields : [err.message];
-};
-
-/** Counts of figures (one region's one indicator): new, changed, as they were, and rows with problems. */
-function Counts({ outcome }: { outcome: IndicatorImportOutcome }) {
-  const t = useT();
-  const badRows = new Set(outcome.rejected.map((r) => r.row)).size;
-  const items = [
-    { key: 'created', title: t('projectImport.created'), value: outcome.created, unit: t('indicatorImport.figures') },
-    { key: 'updated', title: t('projectImport.updated'), value: outcome.updated, unit: t('indicatorImport.figures') },
-    {
-      key: 'unchanged',
-      title: t('projectImport.unchanged'),
-      value: outcome.unchanged,
-      unit: t('indicatorImport.figures'),
-    },
-    { key: 'rejected', title: t('projectImport.rejected'), value: badRows, unit: t('projectImport.rowsUnit') },
-  ];
-  const colors: Record<string, string> = {
-    created: '#389e0d',
-    updated: '#1677ff',
-    unchanged: '#8c8c8c',
-    rejected: badRows ? '#cf1322' : '#8c8c8c',
-  };
-  return (
-    <Row gutter={[8, 8]} data-testid="import-counts">
-      {items.map((i) => (
-        <Col key={i.key} span={6}>
-          <Card size="small" styles={{ body: { padding: '8px 10px' } }}>
-            <Statistic
-              title={i.title}
-              value={i.value}
-              suffix={<span style={{ fontSize: 13 }}>{i.unit}</span>}
-              styles={{ content: { color: colors[i.key], fontSize: 20 } }}
-              aria-label={`${i.title} ${i.value}`}
-            />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
-}
-
-function RejectedTable({ rows }: { rows: Rejection[] }) {
-  const t = useT();
-  return (
-    <Table<Rejection & { key: number }>
-      size="small"
-      data-testid="import-rejected"
-      dataSource={rows.map((r, i) => ({ ...r, key: i }))}
-      columns={[
-        { title: t('projectImport.col.row'), dataIndex: 'row', width: 64, align: 'center' },
-        { title: t('projectImport.col.column'), dataIndex: 'column', width: 120 },
-        { title: t('projectImport.col.message'), dataIndex: 'message' },
-      ]}
-      pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false, size: 'small' }}
-    />
-  );
-}
+const maxMb = formatBytes(IMPORT_MAX_BYTES);
 
 /**
  * 导入指标数据 of the page's period: download the template (the peer group's regions, figures blank), choose an
@@ -164,7 +91,7 @@ export function IndicatorImportDrawer({
 
   const checked = preview !== null && preview.file === file ? preview.outcome : null;
   const writable = checked ? checked.created + checked.updated : 0;
-  const badRows = checked ? new Set(checked.rejected.map((r) => r.row)).size : 0;
+  const badRows = checked ? rowsWithErrors(checked) : 0;
   const busy = check.isPending || commit.isPending;
   const step = result || commit.isPending || checked ? 2 : file ? 1 : 0;
   const uploadList: UploadFile[] = file
@@ -196,37 +123,20 @@ export function IndicatorImportDrawer({
     );
   };
 
-  const footer = result ? (
-    <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-      <Button onClick={reset}>{t('projectImport.again')}</Button>
-      <Button type="primary" onClick={close}>
-        {t('projectImport.finish')}
-      </Button>
-    </Space>
-  ) : (
-    <Space style={{ width: '100%', justifyContent: 'flex-end' }} wrap>
-      <Button onClick={close} disabled={commit.isPending}>
-        {t('common.cancel')}
-      </Button>
-      <Button
-        type={checked ? 'default' : 'primary'}
-        disabled={!file || commit.isPending}
-        loading={check.isPending}
-        onClick={() => file && check.mutate(file)}
-      >
-        {checked ? t('projectImport.recheck') : t('projectImport.check')}
-      </Button>
-      <Tooltip title={checked ? undefined : t('projectImport.needCheck')}>
-        <Button
-          type="primary"
-          disabled={!checked || writable === 0 || check.isPending}
-          loading={commit.isPending}
-          onClick={() => checked && preview && commit.mutate(preview.file)}
-        >
-          {badRows > 0 && writable > 0 ? t('projectImport.confirmValid') : t('projectImport.confirm')}
-        </Button>
-      </Tooltip>
-    </Space>
+  const footer = (
+    <ImportFooter
+      done={result !== null}
+      hasFile={file !== null}
+      checked={checked !== null}
+      checking={check.isPending}
+      committing={commit.isPending}
+      writable={writable}
+      badRows={badRows}
+      onCheck={() => file && check.mutate(file)}
+      onCommit={() => checked && preview && commit.mutate(preview.file)}
+      onAgain={reset}
+      onClose={close}
+    />
   );
 
   return (
@@ -273,7 +183,7 @@ export function IndicatorImportDrawer({
             })}
             style={{ padding: '8px 0 16px' }}
           />
-          <Counts outcome={result} />
+          <ImportCounts unit={t('indicatorImport.figures')} outcome={result} />
           {result.rejected.length > 0 && (
             <div style={{ marginTop: 16 }}>
               <RejectedTable rows={result.rejected} />
@@ -304,13 +214,7 @@ export function IndicatorImportDrawer({
             disabled={busy}
             fileList={uploadList}
             beforeUpload={(f) => {
-              const problem = !/\.xlsx$/i.test(f.name)
-                ? t('projectImport.notXlsx', { name: f.name })
-                : f.size === 0
-                  ? t('projectImport.emptyFile', { name: f.name })
-                  : f.size > IMPORT_MAX_BYTES
-                    ? t('indicatorImport.tooLarge', { name: f.name, max: maxMb })
-                    : null;
+              const problem = xlsxProblem(t, f, IMPORT_MAX_BYTES);
               if (problem) {
                 toast.error(problem);
                 return Upload.LIST_IGNORE;
@@ -369,7 +273,7 @@ export function IndicatorImportDrawer({
                 {t('projectImport.previewTitle')}
               </Typography.Title>
               <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-                <Counts outcome={checked} />
+                <ImportCounts unit={t('indicatorImport.figures')} outcome={checked} />
                 {verdict(checked)}
                 {commit.isPending && (
                   <div role="status" style={{ display: 'flex', gap: 12, alignItems: 'center' }}>

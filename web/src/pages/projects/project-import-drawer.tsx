@@ -1,140 +1,26 @@
 import { DownloadOutlined, ExportOutlined, InboxOutlined, LoadingOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Drawer,
-  Grid,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Statistic,
-  Steps,
-  Table,
-  Tooltip,
-  Typography,
-  Upload,
-  type UploadFile,
-} from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Drawer, Result, Space, Spin, Steps, Tooltip, Typography, Upload, type UploadFile } from 'antd';
+import { useRef, useState } from 'react';
 import type { ProjectListQuery } from '../../../../domain/projects/contracts.ts';
 import { isApiError } from '../../api/client.ts';
-import {
-  type HeaderMapping,
-  IMPORT_MAX_BYTES,
-  type ImportOutcome,
-  type ImportRejection,
-  projectExcelApi,
-} from '../../api/project-import.ts';
+import { type HeaderMapping, IMPORT_MAX_BYTES, type ImportOutcome, projectExcelApi } from '../../api/project-import.ts';
 import { useDrawerSize } from '../../components/drawers.tsx';
+import {
+  formatBytes,
+  ImportCounts,
+  ImportFooter,
+  RejectedTable,
+  reasonsOf,
+  rowsWithErrors,
+  useElapsed,
+  xlsxProblem,
+} from '../../components/import-parts.tsx';
 import { showError, toast } from '../../lib/feedback.ts';
-import { type T, useT } from '../../lib/i18n.ts';
+import { useT } from '../../lib/i18n.ts';
 import { saveFile } from '../../lib/save-file.ts';
 import { useInvalidate } from '../org/org-queries.ts';
 import { ColumnMapping, columnReportOf } from './import-column-mapping.tsx';
-
-/** "1.5 MB", "820 KB": sizes in the messages about the upload limit. */
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB`;
-  if (n >= 1024) return `${Math.ceil(n / 1024)} KB`;
-  return `${n} B`;
-}
-
-/** Why a chosen file is not sent at all (checked in the browser before any upload), or null. */
-function fileProblem(t: T, file: { name: string; size: number }): string | null {
-  if (!/\.xlsx$/i.test(file.name)) return t('projectImport.notXlsx', { name: file.name });
-  if (file.size === 0) return t('projectImport.emptyFile', { name: file.name });
-  if (file.size > IMPORT_MAX_BYTES) {
-    return t('projectImport.tooLarge', {
-      name: file.name,
-      size: formatBytes(file.size),
-      max: formatBytes(IMPORT_MAX_BYTES),
-    });
-  }
-  return null;
-}
-
-/** The server's reasons a whole file was refused (missing columns, not a workbook), else its message. */
-const reasonsOf = (err: unknown): string[] => {
-  if (!isApiError(err)) return [err instanceof Error ? err.message : String(err)];
-  const fields = err.fields.map((f) => f.message).filter(Boolean);
-  return fields.length ? fields : [err.message];
-};
-
-const rowsWithErrors = (o: ImportOutcome) => new Set(o.rejected.map((r) => r.row)).size;
-
-/** Seconds since `running` became true, for the "please wait" line of a long check. */
-function useElapsed(running: boolean): number {
-  const [seconds, setSeconds] = useState(0);
-  useEffect(() => {
-    setSeconds(0);
-    if (!running) return;
-    const started = Date.now();
-    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
-    return () => clearInterval(timer);
-  }, [running]);
-  return seconds;
-}
-
-function Counts({ outcome }: { outcome: ImportOutcome }) {
-  const t = useT();
-  const rows = t('projectImport.rowsUnit');
-  const items = [
-    { key: 'created', title: t('projectImport.created'), value: outcome.created, color: '#389e0d' },
-    { key: 'updated', title: t('projectImport.updated'), value: outcome.updated, color: '#1677ff' },
-    { key: 'unchanged', title: t('projectImport.unchanged'), value: outcome.unchanged, color: '#8c8c8c' },
-    {
-      key: 'rejected',
-      title: t('projectImport.rejected'),
-      value: rowsWithErrors(outcome),
-      color: outcome.rejected.length ? '#cf1322' : '#8c8c8c',
-    },
-  ];
-  return (
-    <Row gutter={[8, 8]} data-testid="import-counts">
-      {items.map((i) => (
-        <Col key={i.key} span={6}>
-          <Card size="small" styles={{ body: { padding: '8px 10px' } }}>
-            <Statistic
-              title={i.title}
-              value={i.value}
-              suffix={<span style={{ fontSize: 13 }}>{rows}</span>}
-              styles={{ content: { color: i.color, fontSize: 20 } }}
-              aria-label={`${i.title} ${i.value}`}
-            />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
-}
-
-function RejectedTable({ rows }: { rows: ImportRejection[] }) {
-  const t = useT();
-  const phone = Grid.useBreakpoint().md === false;
-  return (
-    <Table<ImportRejection & { key: number }>
-      size="small"
-      data-testid="import-rejected"
-      dataSource={rows.map((r, i) => ({ ...r, key: i }))}
-      columns={[
-        { title: t('projectImport.col.row'), dataIndex: 'row', width: phone ? 52 : 64, align: 'center' },
-        { title: t('projectImport.col.column'), dataIndex: 'column', width: phone ? 96 : 140 },
-        { title: t('projectImport.col.message'), dataIndex: 'message' },
-      ]}
-      pagination={{
-        pageSize: 10,
-        hideOnSinglePage: true,
-        showSizeChanger: false,
-        size: 'small',
-        showTotal: (n) => t('common.total', { total: n }),
-      }}
-    />
-  );
-}
 
 /**
  * 导入项目: download the template, choose an .xlsx (checked in the browser, never sent on its own), 预检 (a dry run
@@ -255,37 +141,20 @@ export function ProjectImportDrawer({ open, onClose }: { open: boolean; onClose:
     );
   };
 
-  const footer = result ? (
-    <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-      <Button onClick={reset}>{t('projectImport.again')}</Button>
-      <Button type="primary" onClick={close}>
-        {t('projectImport.finish')}
-      </Button>
-    </Space>
-  ) : (
-    <Space style={{ width: '100%', justifyContent: 'flex-end' }} wrap>
-      <Button onClick={close} disabled={commit.isPending}>
-        {t('common.cancel')}
-      </Button>
-      <Button
-        type={checked ? 'default' : 'primary'}
-        disabled={!file || commit.isPending}
-        loading={check.isPending}
-        onClick={() => file && check.mutate({ file, mapping })}
-      >
-        {checked ? t('projectImport.recheck') : t('projectImport.check')}
-      </Button>
-      <Tooltip title={checked ? undefined : t('projectImport.needCheck')}>
-        <Button
-          type="primary"
-          disabled={!checked || writable === 0 || check.isPending}
-          loading={commit.isPending}
-          onClick={() => checked && preview && commit.mutate(preview.file)}
-        >
-          {badRows > 0 && writable > 0 ? t('projectImport.confirmValid') : t('projectImport.confirm')}
-        </Button>
-      </Tooltip>
-    </Space>
+  const footer = (
+    <ImportFooter
+      done={result !== null}
+      hasFile={file !== null}
+      checked={checked !== null}
+      checking={check.isPending}
+      committing={commit.isPending}
+      writable={writable}
+      badRows={badRows}
+      onCheck={() => file && check.mutate({ file, mapping })}
+      onCommit={() => checked && preview && commit.mutate(preview.file)}
+      onAgain={reset}
+      onClose={close}
+    />
   );
 
   return (
@@ -340,7 +209,7 @@ export function ProjectImportDrawer({ open, onClose }: { open: boolean; onClose:
             }
             style={{ padding: '8px 0 16px' }}
           />
-          <Counts outcome={result} />
+          <ImportCounts outcome={result} />
           {result.rejected.length > 0 && (
             <div style={{ marginTop: 16 }}>
               <RejectedTable rows={result.rejected} />
@@ -370,7 +239,7 @@ export function ProjectImportDrawer({ open, onClose }: { open: boolean; onClose:
             disabled={busy}
             fileList={uploadList}
             beforeUpload={(f) => {
-              const problem = fileProblem(t, f);
+              const problem = xlsxProblem(t, f, IMPORT_MAX_BYTES);
               if (problem) {
                 toast.error(problem);
                 return Upload.LIST_IGNORE;
@@ -452,7 +321,7 @@ export function ProjectImportDrawer({ open, onClose }: { open: boolean; onClose:
                 {t('projectImport.previewTitle')}
               </Typography.Title>
               <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-                <Counts outcome={checked} />
+                <ImportCounts outcome={checked} />
                 {verdict(checked)}
                 {commit.isPending && (
                   <div role="status" style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
