@@ -3,6 +3,7 @@ import { mayEditRegion } from '../../../domain/indicators/access.ts';
 import { type ImportOutcome, IndicatorValue } from '../../../domain/indicators/contracts.ts';
 import { formatFixed } from '../../../domain/indicators/decimal.ts';
 import { periodLabel } from '../../../domain/indicators/indicator.ts';
+import { agreesWith, periodInText } from '../../../domain/indicators/period-label.ts';
 import { assertMay } from '../../platform/access/access.ts';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
@@ -84,6 +85,31 @@ function detectLayout(grid: SheetGrid, catalog: IndicatorRow[], regions: Region[
   throw appError('VALIDATION_FAILED', {
     fields: [{ path: 'file', message: '未找到指标列:请使用“地区 + 各指标累计值/增速”的表格或下载的模板' }],
   });
+}
+
+/**
+ * A sheet titled "2026年1-8月…" imported as September is the classic slip of a busy month: the title and header
+ * lines (the rows above the first number) are read for a period, and one that disagrees stops the import.
+ */
+export function assertPeriodMatches(grid: SheetGrid, period: string): void {
+  for (const row of grid.rows.slice(0, 8)) {
+    if (row.cells.some((c) => typeof c === 'number')) break;
+    for (const cell of row.cells) {
+      if (typeof cell !== 'string') continue;
+      const named = periodInText(cell);
+      if (!named) continue;
+      if (agreesWith(named, period)) return;
+      const [y, m] = period.split('-').map(Number);
+      throw appError('VALIDATION_FAILED', {
+        fields: [
+          {
+            path: 'period',
+            message: `表格标明的期间“${cell.trim()}”与所选的${y}年1-${m}月不一致,请核对表格或所选月份后再导入`,
+          },
+        ],
+      });
+    }
+  }
 }
 
 /** Reads the figures of one period from the sheet; every problem becomes a row error in Chinese. */
@@ -209,6 +235,7 @@ export async function importFigures(
 ): Promise<ImportOutcome> {
   assertMay(actor, 'indicator.edit');
   const grid = await readSheet(file);
+  assertPeriodMatches(grid, period);
   const [catalog, regions, scope] = await Promise.all([
     catalogRepo.list(ctx.db),
     regionsOf(ctx.db),

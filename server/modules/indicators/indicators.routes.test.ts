@@ -35,10 +35,10 @@ const upload = (buffer: Buffer) =>
   ]);
 
 /** The province's table as the statistics bureau sends it: a title, a two-row merged header, the 全省 row first. */
-async function statsSheet(rows: (string | number | null)[][]) {
+async function statsSheet(rows: (string | number | null)[][], title = '2020年前三季度各市主要经济指标') {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('主要指标');
-  ws.getCell('A1').value = '2020年前三季度各市主要经济指标';
+  ws.getCell('A1').value = title;
   ws.mergeCells('A1:E1');
   ws.getCell('A2').value = '地 区';
   ws.mergeCells('A2:A3');
@@ -265,6 +265,16 @@ describe.each(ENGINES)('monthly analysis (月分析) on %s', (engine) => {
     expect(keptFig('gdp')).toMatchObject({ value: '5432.1', growth: '6.2' });
     expect(keptFig('retail_sales')).toMatchObject({ value: '1800.5', growth: '6.9' });
     expect((await importFile(stat, Buffer.from('not a workbook'), '2020-09', true)).statusCode).toBe(400);
+    // the sheet says 前三季度 (1-9月): imported as August it is refused, naming both periods, and nothing is written
+    const wrongMonth = await importFile(stat, sheet, '2020-08', false);
+    expect(wrongMonth.statusCode).toBe(400);
+    expect(wrongMonth.json().error.fields).toEqual([
+      {
+        path: 'period',
+        message: '表格标明的期间“2020年前三季度各市主要经济指标”与所选的2020年1-8月不一致,请核对表格或所选月份后再导入',
+      },
+    ]);
+    expect((await stat.get('/api/indicators/values?period=2020-08')).json().items).toEqual([]);
     expect((await importFile(await t.login('leader'), sheet, '2020-09', true)).statusCode).toBe(403);
   });
 
@@ -389,10 +399,13 @@ describe.each(ENGINES)('monthly analysis (月分析) on %s', (engine) => {
       ).statusCode,
     ).toBe(403);
     // an import names the rows outside the district and writes none of them
-    const sheet = await statsSheet([
-      ['城关区', 10, 1, 20, 2],
-      ['新城区', 11, 1, 21, 2],
-    ]);
+    const sheet = await statsSheet(
+      [
+        ['城关区', 10, 1, 20, 2],
+        ['新城区', 11, 1, 21, 2],
+      ],
+      '2019年一季度各区县主要经济指标',
+    );
     const r = await importFile(district, sheet, '2019-03', false);
     // gdp is new; retail_sales of 城关区 was entered above and is now replaced (its old figures kept)
     expect(r.json()).toMatchObject({ created: 1, updated: 1 });
