@@ -37,7 +37,15 @@ describe('administration', () => {
     await drawer.getByLabel('账号').fill(NEW_USER.username);
     await drawer.getByLabel('姓名').fill(NEW_USER.displayName);
     await drawer.getByLabel('所属单位').click();
-    await drawer.getByLabel('所属单位').fill('商务局');
+    // the unit list is searched on the server: pick from the answer to the typed words, not from the list before
+    // it (an option clicked there is replaced under the click)
+    await Promise.all([
+      admin.waitForResponse((r) => {
+        const u = new URL(r.url());
+        return u.pathname === '/api/units' && u.searchParams.get('q') === '商务局';
+      }),
+      drawer.getByLabel('所属单位').fill('商务局'),
+    ]);
     await admin.locator('.ant-select-dropdown:visible').getByTitle('示范市商务局').click();
     await drawer.getByTitle('示范市商务局').waitFor();
     // a new user starts as 部门/区县工作人员
