@@ -29,6 +29,9 @@ export const Me = z.object({
     configureProjects: z.boolean(),
     /** 月分析: read the indicator dashboard, scorecard and report; enter and import figures */
     viewIndicators: z.boolean(),
+    viewDispatch: z.boolean(),
+    reportWeekly: z.boolean(),
+    reviewWeekly: z.boolean(),
     editIndicators: z.boolean(),
     viewAudit: z.boolean(),
     verifyAudit: z.boolean(),

@@ -43,6 +43,12 @@ export const PERMISSIONS = {
   'indicator.read': ['admin', 'coordinator', 'supervisor', 'assessor', 'leader', 'unit_staff', 'statistician'],
   /** enter and import figures, for the regions the caller's unit answers for (see domain/indicators/access.ts) */
   'indicator.edit': ['admin', 'statistician'],
+  /** 周调度: read the weekly reports, warnings, coordination items and the meeting view of projects in scope */
+  'dispatch.read': ['admin', 'coordinator', 'supervisor', 'assessor', 'leader', 'unit_staff', 'site_commissioner'],
+  /** write and submit a project's weekly report (its unit's staff, its site commissioner) */
+  'dispatch.report': ['admin', 'coordinator', 'unit_staff', 'site_commissioner'],
+  /** return or accept a submitted report, approve an amendment, set the reporting calendar */
+  'dispatch.review': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,5 @@
 export * from './auth.ts';
+export * from './dispatch.ts';
 export * from './indicators.ts';
 export * from './org.ts';
 export * from './platform.ts';

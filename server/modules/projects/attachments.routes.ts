@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { extensionOf } from '../../../domain/common/file-types.ts';
 import {
   ATTACHMENT_CAPTION_MAX,
@@ -8,44 +7,13 @@ import {
   ProjectAttachmentList,
   ProjectIdParams,
 } from '../../../domain/projects/contracts.ts';
-import { appError } from '../../platform/errors/app-error.ts';
 import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import type { RoutesPlugin } from '../../platform/http/types.ts';
+import { readUpload } from '../../platform/http/upload.ts';
 import { actorOf } from '../auth/index.ts';
 import { addAttachment, attachmentFile, listAttachments, removeAttachment } from './attachments.service.ts';
 
 const tags = ['projects'];
-
-/** The multipart upload: a `file` and an optional `caption` (in any order). */
-async function readUpload(req: FastifyRequest) {
-  let file: { name: string; bytes: Buffer } | null = null;
-  let caption: string | null = null;
-  for await (const part of req.parts({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5 } })) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file') {
-        await part.toBuffer();
-        continue;
-      }
-      try {
-        file = { name: part.filename, bytes: await part.toBuffer() };
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw e;
-        throw appError('VALIDATION_FAILED', {
-          fields: [{ path: 'file', message: `文件不能超过${ATTACHMENT_MAX_BYTES / 1024 / 1024}MB` }],
-        });
-      }
-    } else if (part.fieldname === 'caption') {
-      caption = String(part.value ?? '').trim() || null;
-    }
-  }
-  const fields: { path: string; message: string }[] = [];
-  if (!file) fields.push({ path: 'file', message: '请选择要上传的文件' });
-  if (caption && caption.length > ATTACHMENT_CAPTION_MAX) {
-    fields.push({ path: 'caption', message: `说明不能超过${ATTACHMENT_CAPTION_MAX}个字` });
-  }
-  if (fields.length || !file) throw appError('VALIDATION_FAILED', { fields });
-  return { ...file, caption };
-}
 
 /** 附件: documents (批复、许可证) and site photos of a project. */
 export const attachmentRoutes: RoutesPlugin = async (app, { ctx }) => {
@@ -67,7 +35,7 @@ export const attachmentRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const upload = await readUpload(req);
+      const upload = await readUpload(req, { maxBytes: ATTACHMENT_MAX_BYTES, captionMax: ATTACHMENT_CAPTION_MAX });
       reply.code(201);
       return addAttachment(ctx, actor, req.params.id, upload);
     },

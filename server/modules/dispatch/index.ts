@@ -1,0 +1,2 @@
+export { reportRoutes as dispatchReportRoutes } from './reports.routes.ts';
+export { meetingRoutes as dispatchMeetingRoutes } from './meeting.routes.ts';
