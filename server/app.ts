@@ -17,7 +17,7 @@ import {
 import { z } from 'zod';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authHook, authRoutes } from './modules/auth/index.ts';
-import { dispatchMeetingRoutes, dispatchReportRoutes } from './modules/dispatch/index.ts';
+import { dispatchItemRoutes, dispatchReportRoutes } from './modules/dispatch/index.ts';
 import { indicatorReportRoutes, indicatorRoutes } from './modules/indicators/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
 import { projectRoutes, projectSettingsRoutes } from './modules/projects/index.ts';
@@ -75,7 +75,7 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     indicatorRoutes,
     indicatorReportRoutes,
     dispatchReportRoutes,
-    dispatchMeetingRoutes,
+    dispatchItemRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

@@ -38,6 +38,8 @@ CREATE TABLE "notifications" (
 	"title" text NOT NULL,
 	"body" text,
 	"link" text,
+	"subject_type" text,
+	"subject_id" text,
 	"dedupe_key" text,
 	"read_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -61,6 +63,7 @@ CREATE TABLE "webhook_deliveries" (
 	"payload" jsonb NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone,
 	"last_error" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"delivered_at" timestamp with time zone
@@ -143,6 +146,7 @@ CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id",
 CREATE UNIQUE INDEX "notifications_dedupe_uq" ON "notifications" USING btree ("user_id","dedupe_key");--> statement-breakpoint
 CREATE INDEX "unit_webhooks_unit_idx" ON "unit_webhooks" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_webhook_idx" ON "webhook_deliveries" USING btree ("webhook_id","created_at");--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_due_idx" ON "webhook_deliveries" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "weekly_report_amendments_report_idx" ON "weekly_report_amendments" USING btree ("report_id");--> statement-breakpoint
 CREATE INDEX "weekly_report_photos_report_idx" ON "weekly_report_photos" USING btree ("report_id");--> statement-breakpoint
 CREATE INDEX "weekly_report_photos_sha_idx" ON "weekly_report_photos" USING btree ("sha256");--> statement-breakpoint

@@ -164,7 +164,10 @@ export const coordinationItemEvents = pgTable(
   (t) => [index('coordination_item_events_item_idx').on(t.itemId, t.at)],
 );
 
-/** In-app notifications (the bell). `dedupeKey` keeps a daily reminder from arriving twice. */
+/**
+ * In-app notifications (the bell), for every module. `dedupeKey` keeps a daily reminder from arriving twice.
+ * `subjectType`/`subjectId` name what it is about (a weekly report, a coordination item, later a task).
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -174,6 +177,8 @@ export const notifications = pgTable(
     title: text('title').notNull(),
     body: text('body'),
     link: text('link'),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
     dedupeKey: text('dedupe_key'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -217,9 +222,14 @@ export const webhookDeliveries = pgTable(
     /** `pending` | `delivered` | `failed` */
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /** when the next attempt is due (back-off after a failure); null once delivered or given up */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
-  (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt)],
+  (t) => [
+    index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt),
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+  ],
 );

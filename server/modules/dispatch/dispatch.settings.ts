@@ -5,6 +5,12 @@ import {
   OFFICIAL_CALENDAR,
 } from '../../../domain/common/calendar.ts';
 import {
+  DEFAULT_ITEM_SETTINGS,
+  ITEM_SETTINGS_KEY,
+  type ItemSettings,
+  itemSettingsSchema,
+} from '../../../domain/dispatch/items.ts';
+import {
   DEFAULT_REPORTING_SCHEDULE,
   REPORTING_SCHEDULE_SETTING_KEY,
   type ReportingSchedule,
@@ -30,8 +36,9 @@ export const CALENDAR_KEY = 'calendar.extra';
 export type DispatchRules = {
   schedule: ReportingSchedule;
   thresholds: WarningThresholds;
+  items: ItemSettings;
   cal: CalendarData;
-  versions: { schedule: number; thresholds: number; calendar: number };
+  versions: { schedule: number; thresholds: number; items: number; calendar: number };
 };
 
 const parseOr =
@@ -51,6 +58,11 @@ export async function dispatchRules(ctx: Ctx, conn: Conn): Promise<DispatchRules
     THRESHOLDS_KEY,
     parseOr((r) => warningThresholdsSchema.parse(r), DEFAULT_WARNING_THRESHOLDS),
   );
+  const items = await ctx.settings.get(
+    conn,
+    ITEM_SETTINGS_KEY,
+    parseOr((r) => itemSettingsSchema.parse(r), DEFAULT_ITEM_SETTINGS),
+  );
   const extra = await ctx.settings.get(
     conn,
     CALENDAR_KEY,
@@ -59,7 +71,13 @@ export async function dispatchRules(ctx: Ctx, conn: Conn): Promise<DispatchRules
   return {
     schedule: schedule.value,
     thresholds: thresholds.value,
+    items: items.value,
     cal: extra.value ? mergeCalendars(OFFICIAL_CALENDAR, extra.value) : OFFICIAL_CALENDAR,
-    versions: { schedule: schedule.version, thresholds: thresholds.version, calendar: extra.version },
+    versions: {
+      schedule: schedule.version,
+      thresholds: thresholds.version,
+      items: items.version,
+      calendar: extra.version,
+    },
   };
 }

@@ -1,2 +1,2 @@
+export { itemRoutes as dispatchItemRoutes } from './items.routes.ts';
 export { reportRoutes as dispatchReportRoutes } from './reports.routes.ts';
-export { meetingRoutes as dispatchMeetingRoutes } from './meeting.routes.ts';

@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, exists, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  desc,
+  eq,
+  exists,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../../domain/org/scope.ts';
 import {
@@ -7,6 +22,7 @@ import {
   projects,
   regions,
   units,
+  users,
   weeklyReportAmendments,
   weeklyReportPhotos,
   weeklyReports,
@@ -140,6 +156,34 @@ export const reportRepo = {
           isNull(assignments.endedAt),
         ),
       )
+      .then((r) => r.map((x) => x.id)),
+
+  /** The current site commissioners of the projects, by project. */
+  commissionersOf: async (conn: Conn, projectIds: string[]): Promise<Map<string, string[]>> => {
+    if (projectIds.length === 0) return new Map();
+    const rows = await conn
+      .select({ projectId: assignments.subjectId, userId: assignments.holderId })
+      .from(assignments)
+      .where(
+        and(
+          eq(assignments.kind, 'site_commissioner'),
+          eq(assignments.subjectType, 'project'),
+          eq(assignments.holderType, 'user'),
+          inArray(assignments.subjectId, projectIds),
+          isNull(assignments.endedAt),
+        ),
+      );
+    const out = new Map<string, string[]>();
+    for (const r of rows) out.set(r.projectId, [...(out.get(r.projectId) ?? []), r.userId]);
+    return out;
+  },
+
+  /** Active users holding a role (the city's coordinators, for escalations). */
+  usersWithRole: (conn: Conn, role: string): Promise<string[]> =>
+    conn
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.active, true), arrayContains(users.roles, [role])))
       .then((r) => r.map((x) => x.id)),
 
   /** Locks the project row: two reports for one project and week are decided one after the other. */

@@ -172,6 +172,14 @@ describe.each(ENGINES)('weekly reports on %s', (engine) => {
     });
     expect(ret.statusCode).toBe(200);
     expect(ret.json()).toMatchObject({ status: 'returned', returnedReason: '本周完成投资与监理月报不符,请核实' });
+    const told = await rawRows<{ body: string; link: string }>(
+      t.ctx.db,
+      sql`select n.body, n.link from notifications n join users u on u.id = n.user_id
+          where u.username = 'commissioner' and n.kind = 'report_returned'`,
+    );
+    expect(told).toEqual([
+      { body: '本周完成投资与监理月报不符,请核实', link: `/dispatch/projects/${projectId}/reports/${week}` },
+    ]);
     const seen = (await commissioner.get(url(projectId))).json();
     expect(seen.can.submit).toBe(true);
     const again = await commissioner.put(url(projectId), {
@@ -264,7 +272,7 @@ describe.each(ENGINES)('weekly reports on %s', (engine) => {
 
   it('flags a photo already used on an earlier report', async () => {
     // a week long before the demo history, so its report is certainly new
-    const oldWeek = addWeeks(week, -40);
+    const oldWeek = addWeeks(week, -80);
     const bytes = await photo({ at: exifDate(addDays(weekStart(week), 2)), shade: 10 });
     const first = (await commissioner.get(url(secondProjectId))).json();
     const send = (id: string) => {

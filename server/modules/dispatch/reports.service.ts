@@ -1,3 +1,4 @@
+import { businessDate } from '../../../domain/common/business-date.ts';
 import { addDays, calendarCovers } from '../../../domain/common/calendar.ts';
 import { identifyFile } from '../../../domain/common/file-types.ts';
 import {
@@ -18,7 +19,7 @@ import type {
   WeeklyReport,
 } from '../../../domain/dispatch/contracts.ts';
 import { checkPhoto } from '../../../domain/dispatch/photo-check.ts';
-import { reportDeadline, reportGraceEnd, reportTiming } from '../../../domain/dispatch/schedule.ts';
+import { dueSoon, reportDeadline, reportGraceEnd, reportTiming } from '../../../domain/dispatch/schedule.ts';
 import { investmentLight, scheduleCumulativeFor } from '../../../domain/dispatch/warnings.ts';
 import { subtreeCodes } from '../../../domain/org/region.ts';
 import type { Stage } from '../../../domain/projects/project.ts';
@@ -29,6 +30,7 @@ import type { Conn } from '../../platform/db/database.ts';
 import { appError } from '../../platform/errors/app-error.ts';
 import { recordFile, storeUpload } from '../../platform/files/files.ts';
 import { readPhotoFacts, thumbnail } from '../../platform/files/images.ts';
+import { notifyUnit, notifyUsers } from '../notifications/notify.ts';
 import { type DispatchRules, dispatchRules } from './dispatch.settings.ts';
 import { presentAmendment, presentPhoto } from './reports.presenter.ts';
 import { COUNTED, type DispatchProject, type ReportFigures, type ReportRow, reportRepo } from './reports.repository.ts';
@@ -413,6 +415,21 @@ export async function reviewReport(
       updatedAt: now,
     });
     if (!updated) throw appError('STALE_WRITE');
+    if (!decision.accept && r.createdBy) {
+      await notifyUsers(
+        tx,
+        [r.createdBy],
+        {
+          kind: 'report_returned',
+          title: `周报被退回:${p.name}(${weekLabel(r.week, 'zh')})`,
+          body: decision.reason,
+          link: reportLink(p.id, r.week),
+          subjectType: 'weekly_report',
+          subjectId: r.id,
+        },
+        now,
+      );
+    }
     await audit({
       action: decision.accept ? 'weekly_report.accept' : 'weekly_report.return',
       entityType: 'weekly_report',
@@ -424,6 +441,55 @@ export async function reviewReport(
   });
   const r = await reportRepo.find(ctx.db, reportId);
   return presentReport(ctx, actor, rules, p, week, r, null);
+}
+
+const reportLink = (projectId: string, week: string) => `/dispatch/projects/${projectId}/reports/${week}`;
+
+/**
+ * The daily "周报明天截止" reminder: when this week's deadline is within 24 hours, everyone who reports for a project
+ * not yet submitted hears it — its site commissioners, or else its unit's staff. Deduplicated per project and week.
+ */
+export async function remindDueReports(ctx: Ctx): Promise<number> {
+  const rules = await dispatchRules(ctx, ctx.db);
+  const now = ctx.now();
+  const week = currentWeek(ctx);
+  if (!dueSoon(week, now, rules.schedule, rules.cal)) return 0;
+  const projects = await reportRepo.projects(ctx.db, { kind: 'all' }, '', { stages: rules.schedule.reportingStages });
+  const reports = new Map(
+    (
+      await reportRepo.reportsOfWeek(
+        ctx.db,
+        projects.map((p) => p.id),
+        week,
+      )
+    ).map((r) => [r.projectId, r]),
+  );
+  const waiting = projects.filter((p) => !reports.get(p.id)?.firstSubmittedAt);
+  if (waiting.length === 0) return 0;
+  const commissioners = await reportRepo.commissionersOf(
+    ctx.db,
+    waiting.map((p) => p.id),
+  );
+  const deadline = reportDeadline(week, rules.schedule, rules.cal);
+  let sent = 0;
+  await ctx.db.transaction(async (tx) => {
+    for (const p of waiting) {
+      const notice = {
+        kind: 'report_due',
+        title: `周报即将截止:${p.name}`,
+        body: `${weekLabel(week, 'zh')}周报须于${businessDate(deadline)} ${rules.schedule.deadlineTime}前报送`,
+        link: reportLink(p.id, week),
+        subjectType: 'project',
+        subjectId: p.id,
+        dedupeKey: `report_due:${p.id}:${week}`,
+      };
+      const people = commissioners.get(p.id);
+      sent += people?.length
+        ? await notifyUsers(tx, people, notice, now)
+        : await notifyUnit(tx, p.responsibleUnitId, ['unit_staff'], notice, now);
+    }
+  });
+  return sent;
 }
 
 // ── amendments of an accepted report ───────────────────────────────────────────────────────────────────────

@@ -12,6 +12,8 @@ import { acquireDataDirLock, DataDirLockedError } from './lock.ts';
 const EXPECTED_TABLES = [
   'assignments',
   'audit_records',
+  'coordination_item_events',
+  'coordination_items',
   'files',
   'handovers',
   'indicator_targets',
@@ -19,6 +21,7 @@ const EXPECTED_TABLES = [
   'indicator_values',
   'indicators',
   'leaders',
+  'notifications',
   'password_history',
   'peer_group_members',
   'peer_groups',
@@ -28,8 +31,13 @@ const EXPECTED_TABLES = [
   'regions',
   'sessions',
   'settings',
+  'unit_webhooks',
   'units',
   'users',
+  'webhook_deliveries',
+  'weekly_report_amendments',
+  'weekly_report_photos',
+  'weekly_reports',
 ];
 
 async function tables(db: Database) {
