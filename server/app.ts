@@ -17,8 +17,14 @@ import {
 import { z } from 'zod';
 import { auditRoutes } from './modules/audit/index.ts';
 import { authHook, authRoutes } from './modules/auth/index.ts';
-import { dispatchItemRoutes, dispatchReportRoutes } from './modules/dispatch/index.ts';
+import {
+  dispatchItemRoutes,
+  dispatchMeetingRoutes,
+  dispatchReportRoutes,
+  dispatchSettingsRoutes,
+} from './modules/dispatch/index.ts';
 import { indicatorReportRoutes, indicatorRoutes } from './modules/indicators/index.ts';
+import { notificationRoutes, webhookRoutes } from './modules/notifications/index.ts';
 import { orgRoutes } from './modules/org/index.ts';
 import { projectRoutes, projectSettingsRoutes } from './modules/projects/index.ts';
 import { settingsRoutes } from './modules/settings/index.ts';
@@ -76,6 +82,10 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     indicatorReportRoutes,
     dispatchReportRoutes,
     dispatchItemRoutes,
+    dispatchSettingsRoutes,
+    dispatchMeetingRoutes,
+    notificationRoutes,
+    webhookRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

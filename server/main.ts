@@ -1,14 +1,20 @@
 import { buildApp } from './app.ts';
+import { dispatchJobs } from './modules/dispatch/index.ts';
+import { notificationJobs } from './modules/notifications/index.ts';
 import { loadConfig, openContext } from './platform/boot.ts';
 import { ConfigError } from './platform/config/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
+import { type AnyJobDefinition, startJobs } from './platform/jobs/jobs.ts';
 import { DEMO_PASSWORD } from './seed/demo-data.ts';
 import { createFirstAdmin, hasUsers, seedDemo } from './seed/seed.ts';
 
-/** Boot only: config → database → migrate → first data → app → listen → graceful close. */
+/** Background jobs of every module (server/platform/README.md, "jobs"): scheduled and worked by pg-boss. */
+const JOBS: AnyJobDefinition[] = [...notificationJobs, ...dispatchJobs];
+
+/** Boot only: config → database → migrate → first data → app → jobs → listen → graceful close. */
 async function main() {
   const config = loadConfig();
-  const { ctx, close } = await openContext(config);
+  const { ctx, database, close } = await openContext(config);
   if (!(await hasUsers(ctx))) {
     if (config.demo) {
       const { accounts } = await seedDemo(ctx);
@@ -21,9 +27,14 @@ async function main() {
     }
   }
   const app = await buildApp(ctx, { logger: { level: config.logLevel } });
+  const jobs = await startJobs(ctx, database, JOBS, {
+    connectionString: config.databaseUrl,
+    log: app.log.child({ component: 'jobs' }),
+  });
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await jobs.stop();
     await close();
     process.exit(0);
   };

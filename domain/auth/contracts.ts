@@ -36,6 +36,8 @@ export const Me = z.object({
     viewAudit: z.boolean(),
     verifyAudit: z.boolean(),
     editSettings: z.boolean(),
+    /** a unit's group robots (群机器人): every unit's for an admin, the own unit's for its staff */
+    manageRobots: z.boolean(),
   }),
   session: z.object({ idleMinutes: z.number().int(), expiresAt: z.string() }),
 });

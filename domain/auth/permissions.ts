@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'dispatch.report': ['admin', 'coordinator', 'unit_staff', 'site_commissioner'],
   /** return or accept a submitted report, approve an amendment, set the reporting calendar */
   'dispatch.review': ['admin', 'coordinator'],
+  /** a unit's group robots (DingTalk / WeCom): admin for every unit, the others for their own (notifications/access) */
+  'robot.manage': ['admin', 'coordinator', 'unit_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

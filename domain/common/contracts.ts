@@ -34,3 +34,10 @@ export const text = (label: string, max = 200) =>
     .trim()
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过${max}个字符` });
+
+/**
+ * A yes/no query parameter: "true"/"1" and "false"/"0". (`z.coerce.boolean()` would read the text "false" as true.)
+ */
+export const queryFlag = z
+  .enum(['true', 'false', '1', '0'], { error: '应为 true 或 false' })
+  .transform((v) => v === 'true' || v === '1');

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { IdParams, PageQuery, Versioned } from '../common/contracts.ts';
+import { calendarDataSchema } from '../common/calendar.ts';
+import { IdParams, PageQuery, queryFlag, Versioned } from '../common/contracts.ts';
 import { wan } from '../projects/contracts.ts';
 import { STAGES } from '../projects/project.ts';
-import { REPORT_TIMINGS, type ReportTiming } from './schedule.ts';
-import { LIGHTS, type Light } from './warnings.ts';
+import { itemSettingsSchema } from './items.ts';
+import { REPORT_TIMINGS, type ReportTiming, reportingScheduleSchema } from './schedule.ts';
+import { LIGHTS, type Light, warningThresholdsSchema } from './warnings.ts';
 
 /**
  * Request and response contracts of the weekly dispatch (周调度). Amounts travel as strings of 万元 with two decimals
@@ -100,12 +102,13 @@ export const AmendmentDecision = z.object({
 export const WeekBoardQuery = PageQuery.extend({
   week: weekKey.optional(),
   q: z.string().trim().max(50).optional(),
-  status: z.enum([...REPORT_STATUSES, 'none'] as const).optional(),
+  /** a report status, `none` (no report yet) or `counted` (submitted or accepted: 已报) */
+  status: z.enum([...REPORT_STATUSES, 'none', 'counted'] as const).optional(),
   timing: z.enum(TIMINGS).optional(),
   light: z.enum(LIGHTS).optional(),
   regionCode: z.string().max(6).optional(),
   /** only the projects the caller is site commissioner of */
-  mine: z.coerce.boolean().optional(),
+  mine: queryFlag.optional(),
 });
 export type WeekBoardQuery = z.output<typeof WeekBoardQuery>;
 
@@ -143,6 +146,12 @@ export const Amendment = z.object({
 const Pacing = z.object({
   /** Σ of the year's submitted weeks including this one, 万元 */
   investedYtd: z.string(),
+  /** Σ of the year's submitted weeks before this one: the form adds what is typed to it */
+  investedBeforeWeek: z.string(),
+  /** the planned cumulative for the week's month (monthly plan, else straight line), 万元; null without a plan */
+  scheduleCumulative: z.string().nullable(),
+  /** the light's thresholds in percentage points, so the form can show the light for what is typed */
+  thresholds: z.object({ yellowBelowPoints: z.number(), redBelowPoints: z.number() }),
   annualPlan: z.string().nullable(),
   /** tenths of a percent as text: "63.4" */
   completionPct: z.string().nullable(),
@@ -164,6 +173,8 @@ export const WeeklyReport = z.object({
   status: z.enum([...REPORT_STATUSES, 'none'] as const),
   timing: z.enum(TIMINGS),
   deadline: z.string(),
+  /** false when the official calendar for this year is not known (weekends only) */
+  calendarKnown: z.boolean(),
   investedThisWeek: z.string(),
   visibleProgress: z.string(),
   workersOnSite: z.number().int().nullable(),
@@ -187,6 +198,7 @@ export const WeeklyReport = z.object({
     amend: z.boolean(),
     decideAmendment: z.boolean(),
     addPhoto: z.boolean(),
+    removePhoto: z.boolean(),
   }),
 });
 export type WeeklyReport = z.infer<typeof WeeklyReport>;
@@ -223,6 +235,8 @@ export const WeekBoard = z.object({
   counts: z.object({
     expected: z.number().int(),
     submitted: z.number().int(),
+    /** submitted and not yet reviewed (待审核) */
+    pendingReview: z.number().int(),
     accepted: z.number().int(),
     returned: z.number().int(),
     draft: z.number().int(),
@@ -237,3 +251,34 @@ export const WeekBoard = z.object({
   can: z.object({ review: z.boolean(), report: z.boolean() }),
 });
 export type WeekBoard = z.infer<typeof WeekBoard>;
+
+// ── settings ───────────────────────────────────────────────────────────────────────────────────────────────
+/** The weekly dispatch's settings, each with the version read (0 = never saved, the defaults apply). */
+export const DispatchSettings = z.object({
+  schedule: reportingScheduleSchema,
+  thresholds: warningThresholdsSchema,
+  items: itemSettingsSchema,
+  /** the years of the official calendar added by an administrator (the built-in years are listed apart) */
+  calendarExtra: calendarDataSchema,
+  builtInYears: z.array(z.number().int()),
+  versions: z.object({
+    schedule: z.number().int(),
+    thresholds: z.number().int(),
+    items: z.number().int(),
+    calendar: z.number().int(),
+  }),
+});
+export type DispatchSettings = z.infer<typeof DispatchSettings>;
+
+/** One part of the settings at a time, with the version read. */
+export const DispatchSettingsUpdate = z.discriminatedUnion(
+  'part',
+  [
+    z.object({ part: z.literal('schedule'), value: reportingScheduleSchema, version: z.number().int().min(0) }),
+    z.object({ part: z.literal('thresholds'), value: warningThresholdsSchema, version: z.number().int().min(0) }),
+    z.object({ part: z.literal('items'), value: itemSettingsSchema, version: z.number().int().min(0) }),
+    z.object({ part: z.literal('calendar'), value: calendarDataSchema, version: z.number().int().min(0) }),
+  ],
+  { error: '请指明要保存的设置' },
+);
+export type DispatchSettingsUpdate = z.infer<typeof DispatchSettingsUpdate>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParams, PageQuery, Versioned } from '../common/contracts.ts';
+import { IdParams, PageQuery, queryFlag, Versioned } from '../common/contracts.ts';
 import { ISO_DATE_RE } from '../projects/project.ts';
 import { ITEM_ACTIONS, ITEM_CATEGORIES, ITEM_STATUSES } from './items.ts';
 
@@ -41,7 +41,7 @@ export const ItemListQuery = PageQuery.extend({
   status: z.enum([...ITEM_STATUSES, 'unfinished'] as const).optional(),
   category: z.enum(ITEM_CATEGORIES).optional(),
   projectId: z.uuid().optional(),
-  overdue: z.coerce.boolean().optional(),
+  overdue: queryFlag.optional(),
   /** items assigned to the caller's unit / raised by the caller's unit */
   box: z.enum(['assigned', 'raised']).optional(),
   q: z.string().trim().max(50).optional(),

@@ -16,6 +16,7 @@ import { audited, type Ctx } from '../platform/context.ts';
 import { generatePassword } from '../platform/crypto/crypto.ts';
 import { hashPassword } from '../platform/crypto/password-hash.ts';
 import { DEMO_ACCOUNTS, DEMO_LEADERS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_UNITS } from './demo-data.ts';
+import { planDemoDispatch, seedDemoDispatch } from './demo-dispatch.ts';
 import { indicatorCatalogRows, seedDemoIndicators } from './demo-indicators.ts';
 import { demoEntryDates, demoQuotas } from './demo-planning.ts';
 import { demoProjects } from './demo-projects.ts';
@@ -120,6 +121,21 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: { username: string
     const year = Number(businessDate(now).slice(0, 4));
     const quotas = demoQuotas(demo.projects, entered, year);
     if (quotas.length) await tx.insert(planningQuotas).values(quotas.map((q) => ({ ...q, year, updatedAt: now })));
+    // 周调度: weekly reports from January (26 weeks at least) to this week, site photos, coordination items
+    const dispatch = await seedDemoDispatch(tx, ctx.files, {
+      plan: planDemoDispatch({
+        now,
+        projects: demo.projects,
+        entered,
+        commissioned: new Set(
+          demo.assignments.filter((a) => a.kind === 'site_commissioner').map((a) => a.projectIndex),
+        ),
+      }),
+      projects: demo.projects,
+      projectIds: projectRows.map((r) => r.id),
+      unitIdByKey: unitId,
+      userIdByUsername: userId,
+    });
     // 月分析: the catalog, 24 months of the province's figures, the default peer group and 示范市's targets
     const indicatorSeed = await seedDemoIndicators(tx, businessDate(now), now);
     await audit({
@@ -132,6 +148,9 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: { username: string
         leaders: DEMO_LEADERS.length,
         projects: demo.projects.length,
         indicatorValues: indicatorSeed.values,
+        weeklyReports: dispatch.reports,
+        reportPhotos: dispatch.photos,
+        coordinationItems: dispatch.items,
         users: DEMO_ACCOUNTS.map((a) => a.username),
       },
     });
@@ -191,6 +210,6 @@ export async function createFirstAdmin(ctx: Ctx): Promise<{ username: string; pa
 /** Empties every application table (for `seed --demo --reset`). TRUNCATE is not a row delete: the trail restarts. */
 export async function resetAllData(ctx: Ctx): Promise<void> {
   await ctx.db.execute(
-    sql`truncate table sessions, password_history, assignments, handovers, projects, leaders, users, units, regions, audit_records, settings restart identity cascade`,
+    sql`truncate table sessions, password_history, assignments, handovers, projects, leaders, users, units, regions, audit_records, settings, notifications, files restart identity cascade`,
   );
 }

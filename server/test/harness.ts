@@ -31,6 +31,7 @@ export type Client = {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
   cookie: string;
 };
 
@@ -39,6 +40,10 @@ export type TestApp = {
   ctx: Ctx;
   clock: TestClock;
   engine: Engine;
+  /** the open test database (its PGlite instance on the embedded engine), for tests of platform plumbing (jobs) */
+  database: Database;
+  /** the test database's connection string on PostgreSQL; null on PGlite */
+  databaseUrl: string | null;
   /** a fresh sign-in; throws unless it succeeds */
   login(username: string, password?: string): Promise<Client>;
   /** a client for a cookie (or none) */
@@ -51,12 +56,14 @@ export type TestApp = {
 let counter = 0;
 
 /** Opens a private copy of the template database on `engine` and builds the app over it for one test file. */
-async function openCopy(engine: Engine): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function openCopy(
+  engine: Engine,
+): Promise<{ database: Database; url: string | null; drop: () => Promise<void> }> {
   if (engine === 'pglite') {
     const file = inject('pgliteTemplate');
     const blob = new Blob([fs.readFileSync(file)]);
     const database = await openPglite({ loadDataDir: blob });
-    return { database, drop: async () => {} };
+    return { database, url: null, drop: async () => {} };
   }
   const url = inject('pgUrl');
   const template = inject('pgTemplateDb')!;
@@ -77,6 +84,7 @@ async function openCopy(engine: Engine): Promise<{ database: Database; drop: () 
   const database = await openPostgres(withDatabase(url, name), { max: 5 });
   return {
     database,
+    url: withDatabase(url, name),
     drop: async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
@@ -86,17 +94,24 @@ async function openCopy(engine: Engine): Promise<{ database: Database; drop: () 
   };
 }
 
-export function useTestApp(engine: Engine, opts: { auditKey?: string } = {}): TestApp {
+/** `env`: more configuration variables for this file's app (e.g. LUOSHI_WEBHOOK_ALLOW_LOCAL_HTTP). */
+export function useTestApp(engine: Engine, opts: { auditKey?: string; env?: Record<string, string> } = {}): TestApp {
   const clock = new TestClock();
-  const state: { app?: FastifyInstance; ctx?: Ctx; close?: () => Promise<void> } = {};
+  const state: {
+    app?: FastifyInstance;
+    ctx?: Ctx;
+    database?: Database;
+    databaseUrl?: string | null;
+    close?: () => Promise<void>;
+  } = {};
 
   beforeAll(async () => {
-    const { database, drop } = await openCopy(engine);
+    const { database, url, drop } = await openCopy(engine);
     const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'luoshi-test-files-'));
     const ctx: Ctx = {
       db: database.db,
       engine,
-      config: parseConfig(opts.auditKey ? { LUOSHI_AUDIT_KEY: opts.auditKey } : {}),
+      config: parseConfig({ ...(opts.auditKey ? { LUOSHI_AUDIT_KEY: opts.auditKey } : {}), ...opts.env }),
       settings: new SettingsStore(),
       files: new LocalFileStore(filesDir),
       now: clock.now,
@@ -105,6 +120,8 @@ export function useTestApp(engine: Engine, opts: { auditKey?: string } = {}): Te
     await app.ready();
     state.app = app;
     state.ctx = ctx;
+    state.database = database;
+    state.databaseUrl = url;
     state.close = async () => {
       await app.close();
       await database.close();
@@ -123,6 +140,7 @@ export function useTestApp(engine: Engine, opts: { auditKey?: string } = {}): Te
       post: (url, body, h) =>
         send({ method: 'POST', url, ...(body !== undefined ? { payload: body as object } : {}), headers: h }),
       put: (url, body) => send({ method: 'PUT', url, payload: body as object }),
+      delete: (url) => send({ method: 'DELETE', url }),
     };
   };
 
@@ -132,6 +150,12 @@ export function useTestApp(engine: Engine, opts: { auditKey?: string } = {}): Te
     },
     get ctx() {
       return state.ctx!;
+    },
+    get database() {
+      return state.database!;
+    },
+    get databaseUrl() {
+      return state.databaseUrl ?? null;
     },
     clock,
     engine,

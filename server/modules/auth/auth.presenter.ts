@@ -33,6 +33,7 @@ export function presentMe(s: SignedIn, policy: SecurityPolicy): Me {
       viewAudit: may(a.roles, 'audit.read'),
       verifyAudit: may(a.roles, 'audit.verify'),
       editSettings: may(a.roles, 'settings.manage'),
+      manageRobots: may(a.roles, 'robot.manage'),
     },
     session: {
       idleMinutes: policy.sessionIdleMinutes,

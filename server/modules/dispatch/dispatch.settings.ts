@@ -1,9 +1,11 @@
 import {
   type CalendarData,
   calendarDataSchema,
+  knownYears,
   mergeCalendars,
   OFFICIAL_CALENDAR,
 } from '../../../domain/common/calendar.ts';
+import type { DispatchSettings, DispatchSettingsUpdate } from '../../../domain/dispatch/contracts.ts';
 import {
   DEFAULT_ITEM_SETTINGS,
   ITEM_SETTINGS_KEY,
@@ -22,8 +24,11 @@ import {
   type WarningThresholds,
   warningThresholdsSchema,
 } from '../../../domain/dispatch/warnings.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { assertMay } from '../../platform/access/access.ts';
+import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
+import { audited, type Ctx } from '../../platform/context.ts';
 import type { Conn } from '../../platform/db/database.ts';
+import { appError } from '../../platform/errors/app-error.ts';
 
 /**
  * The weekly dispatch's settings: the reporting calendar, the warning thresholds and the item deadline; plus the
@@ -37,7 +42,10 @@ export type DispatchRules = {
   schedule: ReportingSchedule;
   thresholds: WarningThresholds;
   items: ItemSettings;
+  /** the official calendar: the built-in years merged with those an administrator added */
   cal: CalendarData;
+  /** only the years an administrator added */
+  calendarExtra: CalendarData | null;
   versions: { schedule: number; thresholds: number; items: number; calendar: number };
 };
 
@@ -73,6 +81,7 @@ export async function dispatchRules(ctx: Ctx, conn: Conn): Promise<DispatchRules
     thresholds: thresholds.value,
     items: items.value,
     cal: extra.value ? mergeCalendars(OFFICIAL_CALENDAR, extra.value) : OFFICIAL_CALENDAR,
+    calendarExtra: extra.value,
     versions: {
       schedule: schedule.version,
       thresholds: thresholds.version,
@@ -80,4 +89,56 @@ export async function dispatchRules(ctx: Ctx, conn: Conn): Promise<DispatchRules
       calendar: extra.version,
     },
   };
+}
+
+const KEYS = {
+  schedule: SCHEDULE_KEY,
+  thresholds: THRESHOLDS_KEY,
+  items: ITEM_SETTINGS_KEY,
+  calendar: CALENDAR_KEY,
+} as const;
+
+/** The settings as the settings page shows them. */
+export async function getDispatchSettings(ctx: Ctx, actor: Actor): Promise<DispatchSettings> {
+  assertMay(actor, 'dispatch.read');
+  const rules = await dispatchRules(ctx, ctx.db);
+  return {
+    schedule: rules.schedule,
+    thresholds: rules.thresholds,
+    items: rules.items,
+    calendarExtra: rules.calendarExtra ?? { holidays: {}, workdays: [] },
+    builtInYears: knownYears(OFFICIAL_CALENDAR),
+    versions: rules.versions,
+  };
+}
+
+/** Saves one part (versioned: a stale write is refused), audited; the new value applies at once. */
+export async function updateDispatchSettings(
+  ctx: Ctx,
+  actor: Actor,
+  input: DispatchSettingsUpdate,
+): Promise<DispatchSettings> {
+  assertMay(actor, 'dispatch.review');
+  if (input.part === 'calendar' && !actor.roles.includes('admin')) throw appError('FORBIDDEN');
+  const key = KEYS[input.part];
+  await audited(ctx, auditActorOf(actor), async (tx, audit) => {
+    const rules = await dispatchRules(ctx, tx);
+    const before = {
+      schedule: rules.schedule,
+      thresholds: rules.thresholds,
+      items: rules.items,
+      calendar: rules.calendarExtra,
+    };
+    const v = await ctx.settings.put(tx, key, input.value, input.version);
+    if (v === null) throw appError('STALE_WRITE');
+    // never saved: the defaults that applied until now
+    await audit({
+      action: 'settings.update',
+      entityType: 'setting',
+      entityId: key,
+      before: before[input.part],
+      after: input.value,
+    });
+  });
+  return getDispatchSettings(ctx, actor);
 }

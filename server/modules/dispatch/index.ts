@@ -1,2 +1,5 @@
+export { dispatchJobs } from './dispatch.jobs.ts';
 export { itemRoutes as dispatchItemRoutes } from './items.routes.ts';
+export { meetingRoutes as dispatchMeetingRoutes } from './meeting.routes.ts';
 export { reportRoutes as dispatchReportRoutes } from './reports.routes.ts';
+export { dispatchSettingsRoutes } from './settings.routes.ts';

@@ -25,7 +25,7 @@ import { type Actor, auditActorOf, SYSTEM_ACTOR } from '../../platform/auth/acto
 import { audited, type Ctx } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { appError } from '../../platform/errors/app-error.ts';
-import { notifyUnit, notifyUsers } from '../notifications/notify.ts';
+import { notifyUnit, notifyUsers } from '../notifications/index.ts';
 import { findUnitInDirectory } from '../org/index.ts';
 import { type DispatchRules, dispatchRules } from './dispatch.settings.ts';
 import { type ItemRow, type ItemView, itemReach, itemRepo } from './items.repository.ts';

@@ -73,6 +73,7 @@ const projectColumns = {
   latitude: projects.latitude,
   longitude: projects.longitude,
   category: projects.category,
+  createdAt: projects.createdAt,
 };
 export type DispatchProject = {
   id: string;
@@ -91,6 +92,8 @@ export type DispatchProject = {
   latitude: string | null;
   longitude: string | null;
   category: string;
+  /** when it entered the library: a week before that owes no report */
+  createdAt: Date;
 };
 
 export type ProjectFilter = { stages?: readonly string[]; q?: string; regionCodes?: string[] | null };
@@ -203,7 +206,7 @@ export const reportRepo = {
           .from(weeklyReports)
           .where(and(inArray(weeklyReports.projectId, projectIds), eq(weeklyReports.week, week))),
 
-  /** Counted reports of the projects over a span of weeks, newest first (for warnings and streaks). */
+  /** Every report (any status) of the projects over a span of weeks, newest first; callers pick what counts. */
   countedBetween: (conn: Conn, projectIds: string[], fromWeek: string, toWeek: string) =>
     projectIds.length === 0
       ? Promise.resolve([])

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryFlag } from '../../../domain/common/contracts.ts';
 import {
   AmendmentDecision,
   AmendmentParams,
@@ -162,7 +163,7 @@ export const reportRoutes: RoutesPlugin = async (app, { ctx }) => {
         tags,
         summary: '查看现场照片(thumb=1 缩略图)',
         params: PhotoParams,
-        querystring: z.object({ thumb: z.coerce.boolean().optional() }),
+        querystring: z.object({ thumb: queryFlag.optional() }),
       },
     },
     async (req, reply) => {

@@ -8,7 +8,7 @@ import {
   weekOfInstant,
   weekStart,
 } from '../../../domain/common/iso-week.ts';
-import { formatWan, parseWan, type Wan } from '../../../domain/common/money.ts';
+import { displayWan, formatWan, parseWan, type Wan } from '../../../domain/common/money.ts';
 import type {
   AmendmentRequest,
   ReportSave,
@@ -30,7 +30,7 @@ import type { Conn } from '../../platform/db/database.ts';
 import { appError } from '../../platform/errors/app-error.ts';
 import { recordFile, storeUpload } from '../../platform/files/files.ts';
 import { readPhotoFacts, thumbnail } from '../../platform/files/images.ts';
-import { notifyUnit, notifyUsers } from '../notifications/notify.ts';
+import { notifyUnit, notifyUsers } from '../notifications/index.ts';
 import { type DispatchRules, dispatchRules } from './dispatch.settings.ts';
 import { presentAmendment, presentPhoto } from './reports.presenter.ts';
 import { COUNTED, type DispatchProject, type ReportFigures, type ReportRow, reportRepo } from './reports.repository.ts';
@@ -62,6 +62,7 @@ export function pacingOf(p: DispatchProject, week: string, ytd: Wan, rules: Disp
   const l = investmentLight({ ytd, annualPlan: annual, scheduleCumulative }, rules.thresholds);
   return {
     investedYtd: formatWan(ytd),
+    scheduleCumulative: annual !== null ? formatWan(scheduleCumulative) : null,
     annualPlan: annual !== null ? formatWan(annual) : null,
     completionPct: l.completionPct === null ? null : l.completionPct.toFixed(1),
     schedulePct: l.schedulePct === null ? null : l.schedulePct.toFixed(1),
@@ -99,6 +100,7 @@ export async function weekBoard(ctx: Ctx, actor: Actor, q: WeekBoardQuery): Prom
   const counts = {
     expected: all.length,
     submitted: all.filter((r) => isCounted(r.status)).length,
+    pendingReview: all.filter((r) => r.status === 'submitted').length,
     accepted: all.filter((r) => r.status === 'accepted').length,
     returned: all.filter((r) => r.status === 'returned').length,
     draft: all.filter((r) => r.status === 'draft').length,
@@ -108,7 +110,9 @@ export async function weekBoard(ctx: Ctx, actor: Actor, q: WeekBoardQuery): Prom
   };
   const rows = all.filter(
     (r) =>
-      (!q.status || r.status === q.status) && (!q.timing || r.timing === q.timing) && (!q.light || r.light === q.light),
+      (!q.status || r.status === q.status || (q.status === 'counted' && isCounted(r.status))) &&
+      (!q.timing || r.timing === q.timing) &&
+      (!q.light || r.light === q.light),
   );
   const from = (q.page - 1) * q.pageSize;
   return {
@@ -140,6 +144,9 @@ export async function weekRows(
     ...(f.q ? { q: f.q } : {}),
     regionCodes: f.regionCodes ?? null,
   });
+  // a project that entered the library after the week owed no report for it (its stage then is not recorded)
+  const lastDay = addDays(weekStart(week), 6);
+  projects = projects.filter((p) => businessDate(p.createdAt) <= lastDay);
   if (f.mine) {
     const mine = new Set(await reportRepo.commissionedBy(ctx.db, actor.userId));
     projects = projects.filter((p) => mine.has(p.id));
@@ -222,7 +229,7 @@ function assertWithinRemaining(amount: string, remaining: Wan, total: string) {
       fields: [
         {
           path: 'investedThisWeek',
-          message: `本周完成投资超过项目剩余投资:总投资${total}万元,此前已报至多还可填${formatWan(remaining)}万元`,
+          message: `本周完成投资超过项目剩余投资:总投资${displayWan(wanOf(total))}万元,扣除此前已报,本周最多可填${displayWan(remaining)}万元`,
         },
       ],
     });
@@ -270,12 +277,21 @@ async function presentReport(
     status: r ? (r.status as WeeklyReport['status']) : 'none',
     timing: timingOf(rules, week, r, ctx.now()),
     deadline: reportDeadline(week, rules.schedule, rules.cal).toISOString(),
+    calendarKnown: calendarCovers(weekStart(week), rules.cal),
     investedThisWeek: r?.investedThisWeek ?? '',
     visibleProgress: r?.visibleProgress ?? prev?.visibleProgress ?? '',
     workersOnSite: r ? r.workersOnSite : (prev?.workersOnSite ?? null),
     milestone: r?.milestone ?? null,
     prefilled: !r && prev !== null,
-    pacing: { ...pace, remainingInvestment: formatWan(remaining) },
+    pacing: {
+      ...pace,
+      investedBeforeWeek: formatWan(r && isCounted(r.status) ? ytd - wanOf(r.investedThisWeek) : ytd),
+      thresholds: {
+        yellowBelowPoints: rules.thresholds.yellowBelowPoints,
+        redBelowPoints: rules.thresholds.redBelowPoints,
+      },
+      remainingInvestment: formatWan(remaining),
+    },
     firstSubmittedAt: r?.firstSubmittedAt?.toISOString() ?? null,
     submittedAt: r?.submittedAt?.toISOString() ?? null,
     submittedByName: r?.submittedByName ?? null,
@@ -292,6 +308,7 @@ async function presentReport(
       amend: mayReport && r?.status === 'accepted' && !pending,
       decideAmendment: actorMay(actor, 'dispatch.review') && pending,
       addPhoto: mayReport && r !== null && r.status !== 'accepted',
+      removePhoto: mayReport && r !== null && r.status !== 'accepted',
     },
   };
 }

@@ -28,6 +28,16 @@ describe('configuration', () => {
     }
   });
 
+  it('reads the public URL (without a trailing slash) and the local-http switch of robot webhooks', () => {
+    expect(parseConfig({})).toMatchObject({ publicUrl: null, webhookAllowLocalHttp: false });
+    const c = parseConfig({
+      LUOSHI_PUBLIC_URL: 'https://luoshi.example.gov.cn/',
+      LUOSHI_WEBHOOK_ALLOW_LOCAL_HTTP: '1',
+    });
+    expect(c).toMatchObject({ publicUrl: 'https://luoshi.example.gov.cn', webhookAllowLocalHttp: true });
+    expect(() => parseConfig({ LUOSHI_PUBLIC_URL: 'ftp://x' })).toThrow(/LUOSHI_PUBLIC_URL/);
+  });
+
   it('treats an empty variable as unset and reads the switches', () => {
     const c = parseConfig({ PORT: '', LUOSHI_DEMO: '1', TRUST_PROXY: 'true', DATABASE_URL: 'postgres://u@h/db' });
     expect(c).toMatchObject({ port: 8080, demo: true, trustProxy: true, databaseUrl: 'postgres://u@h/db' });

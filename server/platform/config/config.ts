@@ -23,6 +23,10 @@ const EnvSchema = z.object({
   TRUST_PROXY: flag.default(false),
   /** key of the HMAC-SM3 audit chain, when the security policy selects it (hex or text, at least 32 characters) */
   LUOSHI_AUDIT_KEY: z.string().min(32).optional(),
+  /** the address users open the app at (https://luoshi.example.gov.cn): links in robot messages are made absolute */
+  LUOSHI_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** accept http:// robot webhooks to 127.0.0.1/localhost (tests, a local relay); otherwise https only */
+  LUOSHI_WEBHOOK_ALLOW_LOCAL_HTTP: flag.default(false),
 });
 
 export type Config = {
@@ -35,6 +39,8 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
   auditKey: string | null;
+  publicUrl: string | null;
+  webhookAllowLocalHttp: boolean;
   version: string;
 };
 
@@ -62,6 +68,8 @@ export function parseConfig(env: Record<string, string | undefined>, version = '
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     auditKey: e.LUOSHI_AUDIT_KEY ?? null,
+    publicUrl: e.LUOSHI_PUBLIC_URL ? e.LUOSHI_PUBLIC_URL.replace(/\/+$/, '') : null,
+    webhookAllowLocalHttp: e.LUOSHI_WEBHOOK_ALLOW_LOCAL_HTTP,
     version,
   };
 }

@@ -14,6 +14,10 @@ export function digestHex(alg: ChainAlg, data: string, key: string | null): stri
   return crypto.createHash(alg).update(data, 'utf8').digest('hex');
 }
 
+/** HMAC-SHA256 of `data` under `key`, base64 (DingTalk robots' 加签). */
+export const hmacSha256Base64 = (key: string, data: string): string =>
+  crypto.createHmac('sha256', key).update(data, 'utf8').digest('base64');
+
 /** A random URL-safe token (session ids); only its SHA-256 is stored. */
 export const randomToken = (bytes = 32): string => crypto.randomBytes(bytes).toString('base64url');
 export const tokenHash = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
