@@ -28,12 +28,21 @@ describe('IndicatorValue', () => {
     expect(IndicatorValue.parse({ ...value, growth: 6.1 }).growth).toBe('6.1');
   });
 
-  it('either figure may be absent, not both', () => {
+  it('either figure may be left out (kept) or null (cleared), but a row must say something of one', () => {
     expect(IndicatorValue.parse({ ...value, value: null }).value).toBeNull();
     expect(IndicatorValue.parse({ ...value, growth: undefined }).growth).toBeUndefined();
-    expect(problems(IndicatorValue, { ...value, value: null, growth: undefined })).toEqual([
+    expect(IndicatorValue.parse({ ...value, value: null, growth: undefined })).toMatchObject({ value: null });
+    // both null: the figure is removed
+    expect(IndicatorValue.parse({ ...value, value: null, growth: null })).toMatchObject({ value: null, growth: null });
+    expect(problems(IndicatorValue, { ...value, value: undefined, growth: undefined })).toEqual([
       ['value', '累计值和同比增速至少填写一项'],
     ]);
+  });
+
+  it('carries the version the writer read (0: no figure read)', () => {
+    expect(IndicatorValue.parse({ ...value, version: 0 }).version).toBe(0);
+    expect(IndicatorValue.parse({ ...value, version: 3 }).version).toBe(3);
+    expect(problems(IndicatorValue, { ...value, version: 1.5 })).toEqual([['version', '版本号应为整数']]);
   });
 
   it.each<[string, Record<string, unknown>, [string, string][]]>([

@@ -57,7 +57,11 @@ export const decimalText = (label: string, options: { min?: string; max?: string
   });
 
 // ── values ─────────────────────────────────────────────────────────────────────────────────────────────────
-/** One region's figures for one indicator and period (累计值 and 同比增速 as published; either may be absent). */
+/**
+ * One region's figures for one indicator and period (累计值 and 同比增速 as published). A figure left out keeps what
+ * is stored; `null` clears it, and both null removes the figure (its old figures stay in the history).
+ * `version` is the version the writer read (0: it read no figure); a write against another version is refused.
+ */
 export const IndicatorValue = z
   .object({
     regionCode,
@@ -65,8 +69,12 @@ export const IndicatorValue = z
     period: PeriodText,
     value: decimalText('累计值').nullable().optional(),
     growth: decimalText('同比增速').nullable().optional(),
+    version: z.number({ error: '版本号应为整数' }).int({ error: '版本号应为整数' }).min(0).optional(),
   })
-  .refine((v) => v.value != null || v.growth != null, { error: '累计值和同比增速至少填写一项', path: ['value'] });
+  .refine((v) => v.value !== undefined || v.growth !== undefined, {
+    error: '累计值和同比增速至少填写一项',
+    path: ['value'],
+  });
 export type IndicatorValue = z.infer<typeof IndicatorValue>;
 
 const valueKey = (v: Pick<IndicatorValue, 'regionCode' | 'indicatorCode' | 'period'>) =>
@@ -271,7 +279,15 @@ export const ValueItem = z.object({
   can: canEdit,
 });
 export type ValueItem = z.infer<typeof ValueItem>;
-export const ValuesPage = z.object({ period: z.string(), items: z.array(ValueItem) });
+export const ValuesPage = z.object({
+  period: z.string(),
+  items: z.array(ValueItem),
+  /**
+   * The regions whose figures the caller may enter, among those asked for (every region when none was named):
+   * the page enables these rows, also where no figure exists yet.
+   */
+  editableRegionCodes: z.array(z.string()),
+});
 /** What a batch write did: rows new, rows whose figures changed (their old figures kept), rows left as they were. */
 export const UpsertOutcome = z.object({
   created: z.number().int(),
@@ -279,6 +295,40 @@ export const UpsertOutcome = z.object({
   unchanged: z.number().int(),
 });
 export type UpsertOutcome = z.infer<typeof UpsertOutcome>;
+/** A batch of figures: as above, and the figures removed (both figures cleared; their old figures kept). */
+export const ValuesUpsertOutcome = UpsertOutcome.extend({ cleared: z.number().int() });
+export type ValuesUpsertOutcome = z.infer<typeof ValuesUpsertOutcome>;
+/**
+ * A row of a refused batch (409 STALE_WRITE, in `error.details.conflicts`) whose figure changed since the writer
+ * read it: its index in the batch and the figure as it is now (null figures and version 0 when it was removed).
+ */
+export const ValueConflict = z.object({
+  index: z.number().int(),
+  regionCode: z.string(),
+  indicatorCode: z.string(),
+  period: z.string(),
+  sentVersion: z.number().int(),
+  version: z.number().int(),
+  value: figureOut,
+  growth: figureOut,
+  updatedByName: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type ValueConflict = z.infer<typeof ValueConflict>;
+
+/** The latest period with figures of a region (or, without one, of a peer group's members; else of any region). */
+export const LatestPeriodQuery = z.object({
+  regionCode: regionCode.optional(),
+  peerGroupId: z.uuid({ error: '对标组编号格式不正确' }).optional(),
+});
+export type LatestPeriodQuery = z.infer<typeof LatestPeriodQuery>;
+export const LatestPeriod = z.object({
+  /** null when there is no figure at all */
+  period: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  peerGroupId: z.string().nullable(),
+});
+export type LatestPeriod = z.infer<typeof LatestPeriod>;
 export const ValueHistoryQuery = z.object({ regionCode, indicatorCode, period: PeriodText });
 export const ValueHistory = z.object({
   current: ValueItem.nullable(),
@@ -465,7 +515,27 @@ export const ImportQuery = z.object({
     .default('true')
     .transform((v) => v === 'true'),
 });
-export const ImportOutcome = z.object({
+/**
+ * How the sheet's columns were read (also in a refused upload's `error.details`), so the user can confirm or
+ * correct it in the dry run: each matched column with its field, the columns matched to nothing, and every field
+ * the import knows (地区 or 指标, and a 累计值 and a 增速 per indicator or region).
+ */
+export const ImportColumnReport = z.object({
+  columns: z.array(
+    z.object({
+      letter: z.string(),
+      header: z.string(),
+      key: z.string(),
+      label: z.string(),
+      unit: z.string().nullable(),
+    }),
+  ),
+  unknown: z.array(z.object({ letter: z.string(), header: z.string() })),
+  warnings: z.array(z.string()),
+  fields: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
+});
+export type ImportColumnReport = z.infer<typeof ImportColumnReport>;
+export const ImportOutcome = ImportColumnReport.extend({
   dryRun: z.boolean(),
   created: z.number().int(),
   updated: z.number().int(),

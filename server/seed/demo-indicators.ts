@@ -5,9 +5,11 @@ import { DEMO_CITY, DEMO_PROVINCE, DEMO_REGIONS } from './demo-data.ts';
 
 /**
  * 月分析 demo data: the seeded catalog, 24 months of figures for the demo province's 11 cities and the province
- * itself, the default peer group (全省各市) and 示范市's targets for this year and last. Deterministic: a seeded
- * PRNG and the business date decide every figure, so the same day gives the same rows on every machine. Floating
- * point is used only to make up the figures; they are stored as decimal text with the catalog's precision.
+ * itself, the default peer group (全省各市) and 示范市's targets for this year and last; and a district view inside
+ * 示范市: its six districts and counties with figures of the main indicators (their shares of the city's amounts,
+ * growth around the city's), the group 全市6个县区 with 示范市 as 全市, and their growth targets. Deterministic: a
+ * seeded PRNG and the business date decide every figure, so the same day gives the same rows on every machine.
+ * Floating point is used only to make up the figures; they are stored as decimal text with the catalog's precision.
  */
 
 /** The catalog every install starts with (issue #5's list), in reading order. */
@@ -167,6 +169,112 @@ export function demoIndicatorValues(today: string, now: Date): Row[] {
   return rows;
 }
 
+// ── the district view: 示范市's districts and counties ────────────────────────────────────────────────────
+/** The county-level regions of 示范市 ranked among themselves (the two parks are not: they publish no GDP). */
+export const demoDistricts = () =>
+  DEMO_REGIONS.filter((r) => r.parentCode === DEMO_CITY && (r.kind === 'district' || r.kind === 'county'));
+
+/** Indicators the district bureaus publish (others, like 用电量 and 外资, only the city publishes). */
+export const DISTRICT_INDICATORS = [
+  'gdp',
+  'industrial_value_added',
+  'fixed_asset_investment',
+  'industrial_investment',
+  'retail_sales',
+  'general_budget_revenue',
+  'urban_disposable_income',
+  'rural_disposable_income',
+] as const;
+
+/** Each district's share of the city's amount (the parks and the city's own units hold the rest). */
+const DISTRICT_SHARE: Record<string, number> = {
+  '990102': 0.25,
+  '990103': 0.2,
+  '990104': 0.16,
+  '990105': 0.14,
+  '990121': 0.1,
+  '990122': 0.08,
+};
+
+/**
+ * The districts' figures of every period the city has: an amount is the city's amount of that period times the
+ * district's share (a steady share per indicator, so 1-m月 grows month by month as the city's does); growth is the
+ * city's growth plus the district's own lead or lag and a little monthly noise. Incomes are levels: the city's
+ * level shifted a little per district. Its own PRNG, so the city figures stay as they were.
+ */
+export function demoDistrictValues(cityValues: readonly Row[], now: Date): Row[] {
+  const rand = mulberry32(20260502);
+  const noise = (spread: number) => (rand() - 0.5) * 2 * spread;
+  const districts = demoDistricts().map((r) => r.code);
+  const defs = new Map(SEED_INDICATORS.map((d) => [d.code, d]));
+  const rows: Row[] = [];
+  for (const code of DISTRICT_INDICATORS) {
+    const def = defs.get(code)!;
+    const spread = PROFILES[code]?.spread ?? 2;
+    const level = code.endsWith('_income');
+    const leads = districts.map(() => noise(spread * 0.6));
+    // leads and lags balance out, so the city's growth sits among its districts' as it does in real tables
+    const meanLead = leads.reduce((a, b) => a + b, 0) / leads.length;
+    const own = new Map(
+      districts.map((d, i) => [
+        d,
+        {
+          factor: level ? 1 + noise(0.12) : DISTRICT_SHARE[d]! * (1 + noise(0.15)),
+          lead: leads[i]! - meanLead,
+        },
+      ]),
+    );
+    const city = cityValues.filter((v) => v.regionCode === DEMO_CITY && v.indicatorCode === code);
+    for (const c of city) {
+      if (c.value == null || c.growth == null) continue;
+      for (const d of districts) {
+        const o = own.get(d)!;
+        const growth = Number(c.growth) + o.lead + noise(spread / 5);
+        rows.push({
+          regionCode: d,
+          indicatorCode: code,
+          period: c.period,
+          value: (Number(c.value) * o.factor).toFixed(def.precision),
+          growth: growth.toFixed(1),
+          source: 'seed',
+          updatedByName: '系统',
+          updatedAt: now,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/** The districts' growth targets: the city's target, a little higher for the fast-growing ones. */
+export function demoDistrictTargets(
+  cityTargets: readonly (typeof indicatorTargets.$inferInsert)[],
+  now: Date,
+): (typeof indicatorTargets.$inferInsert)[] {
+  const lift: Record<string, string> = {
+    '990102': '0',
+    '990103': '0.5',
+    '990104': '0',
+    '990105': '-0.5',
+    '990121': '1',
+    '990122': '0.5',
+  };
+  return cityTargets
+    .filter((t) => t.growth != null && (DISTRICT_INDICATORS as readonly string[]).includes(t.indicatorCode))
+    .flatMap((t) =>
+      demoDistricts().map((d) => ({
+        regionCode: d.code,
+        indicatorCode: t.indicatorCode,
+        year: t.year,
+        growth: (Number(t.growth) + Number(lift[d.code] ?? '0')).toFixed(1).replace(/\.0$/, ''),
+        amount: null,
+        schedule: null,
+        updatedAt: now,
+        updatedByName: '系统',
+      })),
+    );
+}
+
 /** 示范市's targets for the years its figures cover: growth targets, and amounts with a schedule for investment. */
 export function demoTargets(
   values: readonly Row[],
@@ -229,10 +337,11 @@ export function demoTargets(
   return out;
 }
 
-/** Inserts the catalog and the demo figures, group and targets: one multi-row insert per table. */
+/** Inserts the catalog and the demo figures, groups and targets: one multi-row insert per table. */
 export async function seedDemoIndicators(tx: Tx, today: string, now: Date): Promise<{ values: number }> {
   await tx.insert(indicators).values(indicatorCatalogRows(now)).onConflictDoNothing();
-  const values = demoIndicatorValues(today, now);
+  const cityValues = demoIndicatorValues(today, now);
+  const values = [...cityValues, ...demoDistrictValues(cityValues, now)];
   await tx.insert(indicatorValues).values(values);
   const cities = DEMO_REGIONS.filter((r) => r.kind === 'city');
   const [group] = await tx
@@ -249,6 +358,25 @@ export async function seedDemoIndicators(tx: Tx, today: string, now: Date): Prom
     })
     .returning({ id: peerGroups.id });
   await tx.insert(peerGroupMembers).values(cities.map((c, i) => ({ groupId: group!.id, regionCode: c.code, sort: i })));
-  await tx.insert(indicatorTargets).values(demoTargets(values, today, now));
+  // the district view: 示范市's districts and counties, compared with 全市 (示范市's own figure)
+  const districts = demoDistricts();
+  const [districtGroup] = await tx
+    .insert(peerGroups)
+    .values({
+      name: '示范市各县区',
+      level: 'city',
+      label: `全市${districts.length}个县区`,
+      memberNoun: '县区',
+      referenceRegionCode: DEMO_CITY,
+      isDefault: false,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: peerGroups.id });
+  await tx
+    .insert(peerGroupMembers)
+    .values(districts.map((d, i) => ({ groupId: districtGroup!.id, regionCode: d.code, sort: i })));
+  const cityTargets = demoTargets(values, today, now);
+  await tx.insert(indicatorTargets).values([...cityTargets, ...demoDistrictTargets(cityTargets, now)]);
   return { values: values.length };
 }

@@ -20,11 +20,13 @@ import {
   rankFieldOf,
 } from '../../../domain/indicators/indicator.ts';
 import { buildScorecard, printedFigure } from '../../../domain/indicators/scorecard.ts';
+import { type LightSettings, lightThresholdsOf } from '../../../domain/indicators/settings.ts';
 import { assertMay } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Conn } from '../../platform/db/database.ts';
 import { appError } from '../../platform/errors/app-error.ts';
+import { readAnalysisSettings } from './analysis-settings.service.ts';
 import { definitionOf, plain, presentIndicator } from './indicators.presenter.ts';
 import {
   catalogRepo,
@@ -122,13 +124,14 @@ export async function dashboard(
   const catalog = (await catalogRepo.list(ctx.db)).filter((c) => c.active);
   const prev = new Set([previousPeriod(q.period, 'monthly'), previousPeriod(q.period, 'quarterly')]);
   const yearPeriods = Array.from({ length: month }, (_, i) => formatPeriod({ year, month: i + 1 }));
-  const [peerRows, ownRows, targets] = await Promise.all([
+  const [peerRows, ownRows, targets, settings] = await Promise.all([
     valueRepo.figures(ctx.db, {
       regionCodes: [...new Set([...members, ...(reference ? [reference] : [])])],
       periods: [q.period, ...prev],
     }),
     valueRepo.figures(ctx.db, { regionCodes: [q.regionCode], periods: yearPeriods }),
     targetRepo.list(ctx.db, { years: [year], regionCodes: [q.regionCode] }),
+    readAnalysisSettings(ctx),
   ]);
   const index = figureIndex([...peerRows, ...ownRows]);
   const rows = catalog.map((c) =>
@@ -141,6 +144,7 @@ export async function dashboard(
       reference,
       index,
       targets.map((t) => t.t).find((t) => t.indicatorCode === c.code),
+      settings.value.lights,
     ),
   );
   return {
@@ -162,6 +166,7 @@ function dashboardRow(
   reference: string | null,
   index: Map<string, FigureRow>,
   target: TargetRow | undefined,
+  lights: LightSettings,
 ): DashboardRow {
   const def = definitionOf(c);
   const field = rankFieldOf(def);
@@ -182,15 +187,10 @@ function dashboardRow(
   const targetGrowth = parseOptional(target?.growth ?? null);
   const targetAmount = parseOptional(target?.amount ?? null);
   const schedule = schedulePoints(target);
-  const { light } = indicatorLight({
-    direction: def.direction,
-    month,
-    value,
-    growth,
-    targetGrowth,
-    targetAmount,
-    schedule,
-  });
+  const { light } = indicatorLight(
+    { direction: def.direction, month, value, growth, targetGrowth, targetAmount, schedule },
+    lightThresholdsOf({ lights }),
+  );
   let pace: DashboardRow['pace'] = null;
   if (targetAmount !== null && c.kind === 'amount') {
     const year = period.slice(0, 4);
@@ -364,11 +364,13 @@ export async function scorecard(
   const catalog = (await catalogRepo.list(ctx.db)).filter((c) => c.active);
   const reference = group.referenceRegionCode;
   const periods = [q.period, previousPeriod(q.period, 'monthly'), previousPeriod(q.period, 'quarterly')];
-  const [rows, targets, regions] = await Promise.all([
+  const [rows, targets, regions, settings] = await Promise.all([
     valueRepo.figures(ctx.db, { regionCodes: [...group.members, ...(reference ? [reference] : [])], periods }),
     targetRepo.list(ctx.db, { years: [year], regionCodes: [q.regionCode] }),
     regionRows(ctx.db),
+    readAnalysisSettings(ctx),
   ]);
+  const active = new Set(catalog.map((c) => c.code));
   return buildScorecard({
     regionCode: q.regionCode,
     period: q.period,
@@ -383,5 +385,10 @@ export async function scorecard(
     indicators: catalog.map(definitionOf),
     values: rows.map(toValue),
     targets: targets.map((t) => toTarget(t.t)),
+    // 对比门槛 of the settings (an indicator without one: the region's growth target), and when a lead is "仅"
+    thresholds: Object.fromEntries(
+      Object.entries(settings.value.scorecard.countThresholds).filter(([code]) => active.has(code)),
+    ),
+    options: { narrowGap: settings.value.scorecard.narrowGap },
   });
 }

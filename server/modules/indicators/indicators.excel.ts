@@ -1,21 +1,22 @@
 import ExcelJS from 'exceljs';
 import { mayEditRegion } from '../../../domain/indicators/access.ts';
-import { type ImportOutcome, IndicatorValue } from '../../../domain/indicators/contracts.ts';
+import { type ImportColumnReport, type ImportOutcome, IndicatorValue } from '../../../domain/indicators/contracts.ts';
 import { formatFixed } from '../../../domain/indicators/decimal.ts';
 import { periodLabel } from '../../../domain/indicators/indicator.ts';
 import { agreesWith, periodInText } from '../../../domain/indicators/period-label.ts';
 import { assertMay } from '../../platform/access/access.ts';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
-import { audited, type Ctx } from '../../platform/context.ts';
+import { type Audit, audited, type Ctx } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import {
-  assertHeaders,
   type ColumnSpec,
   type HeaderMatch,
   matchHeaders,
+  normaliseHeader,
 } from '../../platform/documents/header-match.ts';
 import { importRows, RowReader } from '../../platform/documents/import-rows.ts';
 import { readSheet, type SheetGrid, workbookBuffer } from '../../platform/documents/xlsx-read.ts';
+import { withErrorColumn } from '../../platform/documents/xlsx-write.ts';
 import { appError } from '../../platform/errors/app-error.ts';
 import { plain } from './indicators.presenter.ts';
 import { catalogRepo, type IndicatorRow, peerGroupRepo, valueRepo } from './indicators.repository.ts';
@@ -59,17 +60,86 @@ function pairSpecs(items: { key: string; names: string[]; alone: boolean }[]): C
 }
 
 type Layout =
-  | { kind: 'regionRows'; match: HeaderMatch<string> }
-  | { kind: 'indicatorRows'; match: HeaderMatch<string> };
+  | { kind: 'regionRows'; match: HeaderMatch<string>; report: ImportColumnReport }
+  | { kind: 'indicatorRows'; match: HeaderMatch<string>; report: ImportColumnReport };
 
-function detectLayout(grid: SheetGrid, catalog: IndicatorRow[], regions: Region[]): Layout {
-  const byRegion = matchHeaders<string>(grid, [
+// ── column mapping (列识别) ─────────────────────────────────────────────────────────────────────────────
+/** header (normalised) → column key (`region`, `indicator`, `gdp.value`, `990100.growth`…), or null to ignore it */
+export type HeaderMapping = Record<string, string | null>;
+
+/** Corrections users confirmed in earlier imports, remembered for the whole installation (an audited setting). */
+export const HEADER_SETTING = 'indicators.import_headers';
+/** What a column can be: the row label, or the 累计值/增速 of an indicator (by code) or of a region (by code). */
+const KEY_RE = /^(?:region|indicator|[a-z][a-z0-9_]{1,39}\.(?:value|growth)|\d{6}\.(?:value|growth))$/;
+
+const parseMapping = (raw: unknown): HeaderMapping => {
+  const out: HeaderMapping = {};
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    for (const [h, k] of Object.entries(raw as Record<string, unknown>)) {
+      if (k === null || (typeof k === 'string' && KEY_RE.test(k))) out[normaliseHeader(h)] = k as string | null;
+    }
+  }
+  return out;
+};
+
+/** A mapping sent with an upload: each value a column key or null; a clear message otherwise. */
+export function readMapping(text: string | undefined): HeaderMapping {
+  if (!text) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const bad =
+    !raw ||
+    typeof raw !== 'object' ||
+    Array.isArray(raw) ||
+    Object.values(raw as object).some((k) => k !== null && !(typeof k === 'string' && KEY_RE.test(k)));
+  if (bad) {
+    throw appError('VALIDATION_FAILED', { fields: [{ path: 'mapping', message: '列对应关系格式不正确,请重新预检' }] });
+  }
+  return parseMapping(raw);
+}
+
+/** How the columns were read, and every field the user may choose for a column (the row label first). */
+function columnReport(match: HeaderMatch<string>, spec: readonly ColumnSpec[]): ImportColumnReport {
+  return {
+    columns: match.columns.map((c) => ({
+      letter: c.letter,
+      header: c.header,
+      key: c.key,
+      label: c.label,
+      unit: c.unit,
+    })),
+    unknown: match.unknown.map((u) => ({ letter: u.letter, header: u.header })),
+    warnings: match.warnings,
+    fields: spec.map((c) => ({ key: c.key, label: c.label, required: c.required ?? false })),
+  };
+}
+
+/**
+ * Which way round the sheet is, read with the remembered corrections and the user's. Regions as rows is tried
+ * first; a sheet that is neither is refused with the column report of that reading, so the user can point out the
+ * 地区 column (or leave a column out) and check again.
+ */
+function detectLayout(
+  grid: SheetGrid,
+  catalog: IndicatorRow[],
+  regions: Region[],
+  overrides: HeaderMapping,
+  choosable: ReadonlySet<string>,
+): Layout {
+  const regionSpec: ColumnSpec[] = [
     { key: 'region', label: '地区', synonyms: REGION_SYNONYMS.filter((s) => s !== '地区'), required: true },
     ...pairSpecs(catalog.map((c) => ({ key: c.code, names: namesOf(c), alone: c.kind !== 'amount' }))),
-  ]);
-  if (byRegion.byKey.region && byRegion.columns.length > 1) return { kind: 'regionRows', match: byRegion };
+  ];
+  const byRegion = matchHeaders<string>(grid, regionSpec, { overrides });
+  if (byRegion.byKey.region && byRegion.columns.length > 1) {
+    return { kind: 'regionRows', match: byRegion, report: columnReport(byRegion, regionSpec) };
+  }
   const provinces = regions.filter((r) => r.kind === 'province');
-  const byIndicator = matchHeaders<string>(grid, [
+  const indicatorSpec: ColumnSpec[] = [
     { key: 'indicator', label: '指标', synonyms: INDICATOR_SYNONYMS.filter((s) => s !== '指标'), required: true },
     ...pairSpecs(
       regions.map((r) => ({
@@ -78,12 +148,24 @@ function detectLayout(grid: SheetGrid, catalog: IndicatorRow[], regions: Region[
         alone: true,
       })),
     ),
-  ]);
-  if (byIndicator.byKey.indicator && byIndicator.columns.length > 1)
-    return { kind: 'indicatorRows', match: byIndicator };
-  assertHeaders(byRegion);
+  ];
+  const byIndicator = matchHeaders<string>(grid, indicatorSpec, { overrides });
+  if (byIndicator.byKey.indicator && byIndicator.columns.length > 1) {
+    // the regions a user may pick for a column: those of the peer groups, and those the sheet names
+    const matched = new Set(byIndicator.columns.map((c) => c.key.split('.')[0]));
+    const offered = indicatorSpec.filter((c) => {
+      const code = c.key.split('.')[0]!;
+      return c.key === 'indicator' || matched.has(code) || choosable.has(code);
+    });
+    return { kind: 'indicatorRows', match: byIndicator, report: columnReport(byIndicator, offered) };
+  }
+  const report = columnReport(byRegion, regionSpec);
+  const problems = byRegion.problems.length
+    ? byRegion.problems
+    : ['未找到指标列:请使用“地区 + 各指标累计值/增速”的表格或下载的模板,或在列识别中为各列选择对应的指标'];
   throw appError('VALIDATION_FAILED', {
-    fields: [{ path: 'file', message: '未找到指标列:请使用“地区 + 各指标累计值/增速”的表格或下载的模板' }],
+    fields: problems.map((message) => ({ path: 'file', message })),
+    details: { missingColumns: byRegion.missingRequired.map((c) => c.label), ...report },
   });
 }
 
@@ -119,8 +201,10 @@ export function readFigures(
   catalog: IndicatorRow[],
   regions: Region[],
   mayEdit: (regionCode: string) => boolean,
-): { figures: Figure[]; rejected: ImportOutcome['rejected'] } {
-  const layout = detectLayout(grid, catalog, regions);
+  overrides: HeaderMapping = {},
+  choosable: ReadonlySet<string> = new Set(),
+): { figures: Figure[]; rejected: ImportOutcome['rejected']; layout: Layout } {
+  const layout = detectLayout(grid, catalog, regions, overrides, choosable);
   const { match } = layout;
   const regionByName = new Map(regions.map((r) => [r.name, r]));
   const indicatorByName = new Map(catalog.flatMap((c) => namesOf(c).map((n) => [n, c] as const)));
@@ -218,7 +302,7 @@ export function readFigures(
     }
   }
   rejected.sort((a, b) => a.row - b.row);
-  return { figures, rejected };
+  return { figures, rejected, layout };
 }
 
 /**
@@ -232,32 +316,84 @@ export async function importFigures(
   file: Uint8Array,
   period: string,
   dryRun: boolean,
+  mapping: HeaderMapping = {},
 ): Promise<ImportOutcome> {
   assertMay(actor, 'indicator.edit');
+  const { figures, rejected, layout } = await readUpload(ctx, actor, file, period, mapping);
+  const scope = await editScopeOf(ctx.db, actor);
+  const now = ctx.now();
+  if (dryRun) {
+    const r = await upsertValuesInTx(ctx.db as unknown as Tx, actor, scope, period, figures, 'import', now, false);
+    return { dryRun, created: r.created, updated: r.updated, unchanged: r.unchanged, rejected, ...layout.report };
+  }
+  return audited(ctx, auditActorOf(actor), async (tx, audit) => {
+    const r = await upsertValuesInTx(tx, actor, scope, period, figures, 'import', now);
+    if (Object.keys(mapping).length) await rememberMapping(ctx, tx, audit, mapping);
+    await auditBatch(audit, 'indicator.import', period, r, { rejected: rejected.length });
+    return { dryRun, created: r.created, updated: r.updated, unchanged: r.unchanged, rejected, ...layout.report };
+  });
+}
+
+/** The sheet read for one period, with the remembered column corrections under the user's. */
+async function readUpload(ctx: Ctx, actor: Actor, file: Uint8Array, period: string, mapping: HeaderMapping) {
   const grid = await readSheet(file);
   assertPeriodMatches(grid, period);
-  const [catalog, regions, scope] = await Promise.all([
+  const [catalog, regions, scope, groups, saved] = await Promise.all([
     catalogRepo.list(ctx.db),
     regionsOf(ctx.db),
     editScopeOf(ctx.db, actor),
+    peerGroupRepo.list(ctx.db),
+    ctx.settings.get(ctx.db, HEADER_SETTING, parseMapping),
   ]);
-  const { figures, rejected } = readFigures(
+  const choosable = new Set(
+    groups.flatMap((g) => [...g.members, ...(g.referenceRegionCode ? [g.referenceRegionCode] : [])]),
+  );
+  const read = readFigures(
     grid,
     period,
     catalog.filter((c) => c.active),
     regions,
     (code) => mayEditRegion(scope, code),
+    { ...saved.value, ...mapping },
+    choosable,
   );
-  const now = ctx.now();
-  if (dryRun) {
-    const r = await upsertValuesInTx(ctx.db as unknown as Tx, actor, scope, period, figures, 'import', now, false);
-    return { dryRun, created: r.created, updated: r.updated, unchanged: r.unchanged, rejected };
-  }
-  return audited(ctx, auditActorOf(actor), async (tx, audit) => {
-    const r = await upsertValuesInTx(tx, actor, scope, period, figures, 'import', now);
-    await auditBatch(audit, 'indicator.import', period, r, { rejected: rejected.length });
-    return { dryRun, created: r.created, updated: r.updated, unchanged: r.unchanged, rejected };
+  return { grid, ...read };
+}
+
+/** Keeps the user's corrections for the next import (a later correction of the same header wins). */
+async function rememberMapping(ctx: Ctx, tx: Tx, audit: Audit, mapping: HeaderMapping) {
+  ctx.settings.invalidate(); // read the stored version, not a cached one
+  const before = await ctx.settings.get(tx, HEADER_SETTING, parseMapping);
+  const after = { ...before.value, ...mapping };
+  if (JSON.stringify(after) === JSON.stringify(before.value)) return;
+  if ((await ctx.settings.put(tx, HEADER_SETTING, after, before.version)) === null) throw appError('STALE_WRITE');
+  await audit({
+    action: 'settings.update',
+    entityType: 'setting',
+    entityId: HEADER_SETTING,
+    before: before.value,
+    after,
   });
+}
+
+/**
+ * The uploaded file given back with a 错误原因 column filled for every rejected row (a dry run: nothing is
+ * written), so the bureau's own sheet can be corrected and uploaded again.
+ */
+export async function importErrorsFile(
+  ctx: Ctx,
+  actor: Actor,
+  file: Uint8Array,
+  period: string,
+  mapping: HeaderMapping = {},
+): Promise<Buffer> {
+  const outcome = await importFigures(ctx, actor, file, period, true, mapping);
+  const { layout } = await readUpload(ctx, actor, file, period, mapping);
+  return withErrorColumn(
+    file,
+    outcome.rejected.map((r) => ({ ...r, original: '' })),
+    { headerRows: layout.match.headerRows },
+  );
 }
 
 // ── export and template ──────────────────────────────────────────────────────────────────────────────────

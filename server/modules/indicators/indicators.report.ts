@@ -8,6 +8,7 @@ import { type RenderedChart, renderChartPng } from '../../platform/documents/cha
 import { type DocBlock, officialDocx } from '../../platform/documents/docx-official.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import * as analysis from './analysis.service.ts';
+import { readAnalysisSettings } from './analysis-settings.service.ts';
 
 /**
  * 月度经济运行分析: the monthly analysis report as an official document (.docx). Every number comes from the
@@ -225,10 +226,12 @@ export async function monthlyReport(
     blocks.push({ kind: 'note', text: `注：${names.join('、')}本期暂无数据。` });
   }
 
+  // the same thresholds the dashboard's lights were judged by (月分析设置)
+  const { lights } = (await readAnalysisSettings(ctx)).value;
   blocks.push({ kind: 'heading1', text: '主要指标完成情况' }, indicatorTable(d));
   blocks.push({
     kind: 'note',
-    text: `注：增速为累计同比增速；排名为在${d.group?.label ?? '对标组'}中的位次；与${scope}差距按增速计为百分点，按数值计为指标单位；状态按目标序时进度判断。`,
+    text: `注：增速为累计同比增速；排名为在${d.group?.label ?? '对标组'}中的位次；与${scope}差距按增速计为百分点，按数值计为指标单位；状态按目标序时进度判断，增速落后目标不超过${lights.growthPoints}个百分点、完成进度落后序时进度不超过${lights.progressPoints}个百分点为略滞后，超过为滞后。`,
   });
 
   // one chart after another: each yields the event loop first, so other requests run between them

@@ -1,4 +1,4 @@
-import { and, asc, type Column, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type Column, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { IndicatorEditScope } from '../../../domain/indicators/access.ts';
 import {
   indicators,
@@ -53,6 +53,13 @@ export const catalogRepo = {
 };
 
 // ── figures ──────────────────────────────────────────────────────────────────────────────────────────────
+/**
+ * A row holds a figure while one of its two figures is set. A removed figure keeps its row (value and growth both
+ * null, the version counted on) so its history stays attached; lists and "latest" never see it.
+ */
+const hasFigure = () => or(isNotNull(indicatorValues.value), isNotNull(indicatorValues.growth));
+export const holdsFigure = (r: Pick<ValueRow, 'value' | 'growth'>) => r.value !== null || r.growth !== null;
+
 export type FigureRow = {
   regionCode: string;
   indicatorCode: string;
@@ -72,6 +79,7 @@ export const valueRepo = {
           eq(indicatorValues.period, q.period),
           q.regionCodes ? inArray(indicatorValues.regionCode, q.regionCodes) : undefined,
           q.indicatorCode ? eq(indicatorValues.indicatorCode, q.indicatorCode) : undefined,
+          hasFigure(),
         ),
       )
       .orderBy(asc(regions.sort), asc(indicatorValues.regionCode), asc(indicatorValues.indicatorCode)),
@@ -105,8 +113,30 @@ export const valueRepo = {
     conn
       .select({ period: sql<string | null>`max(${indicatorValues.period})` })
       .from(indicatorValues)
-      .where(and(eq(indicatorValues.regionCode, regionCode), eq(indicatorValues.indicatorCode, indicatorCode)))
+      .where(
+        and(eq(indicatorValues.regionCode, regionCode), eq(indicatorValues.indicatorCode, indicatorCode), hasFigure()),
+      )
       .then((r) => r[0]?.period ?? null),
+
+  /**
+   * The latest period any of the regions (all regions when none are named) has a figure of an active indicator
+   * for; one index-backed aggregate.
+   */
+  latestWithFigures: (conn: Conn, regionCodes?: string[]): Promise<string | null> =>
+    regionCodes?.length === 0
+      ? Promise.resolve(null)
+      : conn
+          .select({ period: sql<string | null>`max(${indicatorValues.period})` })
+          .from(indicatorValues)
+          .innerJoin(indicators, eq(indicators.code, indicatorValues.indicatorCode))
+          .where(
+            and(
+              regionCodes ? inArray(indicatorValues.regionCode, regionCodes) : undefined,
+              eq(indicators.active, true),
+              hasFigure(),
+            ),
+          )
+          .then((r) => r[0]?.period ?? null),
 
   /** Existing rows of one period for the given regions, locked, inside the caller's edit scope. */
   forUpsert: (tx: Tx, scope: IndicatorEditScope, period: string, regionCodes: string[]) =>

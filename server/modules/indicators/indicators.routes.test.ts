@@ -117,19 +117,19 @@ describe.each(ENGINES)('monthly analysis (月分析) on %s', (engine) => {
       },
     ]);
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(first.json()).toEqual({ created: 3, updated: 0, unchanged: 0, cleared: 0 });
     const same = await put([
       { regionCode: CITY, indicatorCode: 'gdp', period: '2019-06', value: '1234.50', growth: '6.1' },
     ]);
-    expect(same.json()).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(same.json()).toEqual({ created: 0, updated: 0, unchanged: 1, cleared: 0 });
     const changed = await put([
       { regionCode: CITY, indicatorCode: 'gdp', period: '2019-06', value: '1240', growth: '6.3' },
     ]);
-    expect(changed.json()).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(changed.json()).toEqual({ created: 0, updated: 1, unchanged: 0, cleared: 0 });
 
     // a figure left out keeps what is stored; an explicit null clears it
     const growthOnly = await put([{ regionCode: CITY, indicatorCode: 'gdp', period: '2019-06', growth: '6.3' }]);
-    expect(growthOnly.json()).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(growthOnly.json()).toEqual({ created: 0, updated: 0, unchanged: 1, cleared: 0 });
     const list = await stat.get('/api/indicators/values?period=2019-06&indicatorCode=gdp');
     const byRegion = Object.fromEntries(list.json().items.map((v: { regionCode: string }) => [v.regionCode, v]));
     expect(byRegion[CITY]).toMatchObject({
@@ -385,7 +385,7 @@ describe.each(ENGINES)('monthly analysis (月分析) on %s', (engine) => {
       district.put('/api/indicators/values', {
         values: [{ regionCode, indicatorCode: 'retail_sales', period: '2019-03', value: '12.5', growth: '3.1' }],
       });
-    expect((await put('990102')).json()).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect((await put('990102')).json()).toEqual({ created: 1, updated: 0, unchanged: 0, cleared: 0 });
     expect((await put('990103')).statusCode).toBe(403);
     expect((await put(CITY)).statusCode).toBe(403);
     const list = await district.get('/api/indicators/values?period=2019-06&indicatorCode=gdp');

@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AuditRecord } from '../../../domain/audit/contracts.ts';
 import {
   Dashboard,
   DashboardQuery,
@@ -11,6 +13,8 @@ import {
   IndicatorList,
   IndicatorUpdate,
   IndicatorValuesUpsert,
+  LatestPeriod,
+  LatestPeriodQuery,
   PeerGroupIdParams,
   PeerGroupItem,
   PeerGroupList,
@@ -30,25 +34,44 @@ import {
   ValueHistoryQuery,
   ValuesPage,
   ValuesQuery,
+  ValuesUpsertOutcome,
 } from '../../../domain/indicators/contracts.ts';
+import { AnalysisSettingsResponse, AnalysisSettingsUpdate } from '../../../domain/indicators/settings.ts';
 import { appError } from '../../platform/errors/app-error.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import type { RoutesPlugin } from '../../platform/http/types.ts';
 import { actorOf } from '../auth/index.ts';
 import * as analysis from './analysis.service.ts';
-import { figuresWorkbook, importFigures } from './indicators.excel.ts';
+import * as settings from './analysis-settings.service.ts';
+import {
+  figuresWorkbook,
+  type HeaderMapping,
+  importErrorsFile,
+  importFigures,
+  readMapping,
+} from './indicators.excel.ts';
 import * as svc from './indicators.service.ts';
 
 const tags = ['indicators'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) =>
   `attachment; filename="indicators.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+const History = z.object({ items: z.array(AuditRecord) });
+const ErrorsFileQuery = ImportQuery.pick({ period: true });
 
-async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
+/**
+ * The bytes of the multipart field `file`, or a 400 naming the field; with the optional `mapping` field (the column
+ * corrections of the dry run, JSON) when it comes before the file.
+ */
+async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer; mapping: HeaderMapping }> {
   const file = await req.file();
   if (file?.fieldname !== 'file') {
     throw appError('VALIDATION_FAILED', { fields: [{ path: 'file', message: '请选择要导入的 Excel 文件(.xlsx)' }] });
   }
-  return file.toBuffer();
+  const field = file.fields.mapping;
+  const text = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : undefined;
+  const mapping = readMapping(text);
+  return { bytes: await file.toBuffer(), mapping };
 }
 
 /** 月分析: the indicator catalog, figures, targets, peer groups, the analysis read models and the Excel table. */
@@ -91,11 +114,27 @@ export const indicatorRoutes: RoutesPlugin = async (app, { ctx }) => {
       schema: {
         tags,
         summary: '批量填报一个统计期的指标数据(保留修改前的数据)',
+        description:
+          'Each row may name the `version` it read (0: no figure read); if any row has changed since, nothing is ' +
+          'written and 409 STALE_WRITE lists those rows in `error.details.conflicts`. A figure left out keeps what ' +
+          'is stored; null clears it; value and growth both null remove the figure (its history is kept).',
         body: IndicatorValuesUpsert,
-        response: { 200: UpsertOutcome },
+        response: { 200: ValuesUpsertOutcome },
       },
     },
     async (req) => svc.upsertValues(ctx, actorOf(req), req.body.values),
+  );
+  app.get(
+    '/api/indicators/latest-period',
+    {
+      schema: {
+        tags,
+        summary: '有数据的最近统计期(某地区,或某对标组)',
+        querystring: LatestPeriodQuery,
+        response: { 200: LatestPeriod },
+      },
+    },
+    async (req) => svc.latestPeriod(ctx, actorOf(req), req.query),
   );
   app.get(
     '/api/indicators/values/history',
@@ -143,6 +182,30 @@ export const indicatorRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (req) => svc.updatePeerGroup(ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  // ── settings: the thresholds of the traffic light and of the scorecard
+  app.get(
+    '/api/indicators/settings',
+    { schema: { tags, summary: '月分析设置(红绿灯与成绩单门槛)', response: { 200: AnalysisSettingsResponse } } },
+    async (req) => settings.getAnalysisSettings(ctx, actorOf(req)),
+  );
+  app.put(
+    '/api/indicators/settings',
+    {
+      schema: {
+        tags,
+        summary: '修改月分析设置',
+        body: AnalysisSettingsUpdate,
+        response: { 200: AnalysisSettingsResponse },
+      },
+    },
+    async (req) => settings.putAnalysisSettings(ctx, actorOf(req), req.body),
+  );
+  app.get(
+    '/api/indicators/settings/history',
+    { schema: { tags, summary: '月分析设置修改记录', response: { 200: History } } },
+    async (req) => ({ items: await settings.analysisSettingsHistory(ctx, actorOf(req)) }),
   );
 
   // ── analysis
@@ -201,7 +264,24 @@ export const indicatorRoutes: RoutesPlugin = async (app, { ctx }) => {
         response: { 200: ImportOutcome },
       },
     },
-    async (req) => importFigures(ctx, actorOf(req), await uploadedFile(req), req.query.period, req.query.dryRun),
+    async (req) => {
+      const a = actorOf(req);
+      const { bytes, mapping } = await uploadedFile(req);
+      return importFigures(ctx, a, bytes, req.query.period, req.query.dryRun, mapping);
+    },
+  );
+  app.post(
+    '/api/indicators/import/errors.xlsx',
+    { schema: { tags, summary: '导入预检:返回标注了错误原因的原文件', querystring: ErrorsFileQuery } },
+    async (req, reply) => {
+      const a = actorOf(req);
+      const { bytes, mapping } = await uploadedFile(req);
+      const buffer = await importErrorsFile(ctx, a, bytes, req.query.period, mapping);
+      reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDisposition('导入错误原因.xlsx', 'import-errors.xlsx'));
+      return buffer;
+    },
   );
   app.get(
     '/api/indicators/import-template.xlsx',

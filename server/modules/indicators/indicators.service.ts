@@ -3,11 +3,15 @@ import type {
   IndicatorCreate,
   IndicatorUpdate,
   IndicatorValue,
+  LatestPeriod,
+  LatestPeriodQuery,
   PeerGroupUpdate,
   PeerGroupWrite,
   TargetsUpsert,
   UpsertOutcome,
+  ValueConflict,
   ValuesQuery,
+  ValuesUpsertOutcome,
 } from '../../../domain/indicators/contracts.ts';
 import { parseOptional } from '../../../domain/indicators/decimal.ts';
 import type { RegionKind } from '../../../domain/org/region.ts';
@@ -19,6 +23,7 @@ import { appError, type FieldError } from '../../platform/errors/app-error.ts';
 import { plain, presentIndicator, presentPeerGroup, presentTarget, presentValue } from './indicators.presenter.ts';
 import {
   catalogRepo,
+  holdsFigure,
   peerGroupRepo,
   regionRows,
   targetRepo,
@@ -124,11 +129,37 @@ export async function updateIndicator(ctx: Ctx, actor: Actor, code: string, inpu
 // ── figures ──────────────────────────────────────────────────────────────────────────────────────────────
 export async function listValues(ctx: Ctx, actor: Actor, q: ValuesQuery) {
   assertMay(actor, 'indicator.read');
-  const [rows, scope] = await Promise.all([
+  const [rows, scope, regions] = await Promise.all([
     valueRepo.list(ctx.db, { period: q.period, regionCodes: q.regionCode, indicatorCode: q.indicatorCode }),
     editScopeOf(ctx.db, actor),
+    regionRows(ctx.db),
   ]);
-  return { period: q.period, items: rows.map((r) => presentValue(r.v, r.regionName, scope)) };
+  // the regions asked for (in administrative order), else every region; those the caller may enter figures for
+  const asked = q.regionCode ? new Set(q.regionCode) : null;
+  const editableRegionCodes = regions
+    .filter((r) => (asked === null || asked.has(r.code)) && mayEditRegion(scope, r.code))
+    .map((r) => r.code);
+  return { period: q.period, items: rows.map((r) => presentValue(r.v, r.regionName, scope)), editableRegionCodes };
+}
+
+/** The latest period with figures: of a region, else of a peer group's members (and its 全省/全市), else of any. */
+export async function latestPeriod(ctx: Ctx, actor: Actor, q: LatestPeriodQuery): Promise<LatestPeriod> {
+  assertMay(actor, 'indicator.read');
+  let regionCodes: string[] | undefined;
+  if (q.regionCode) {
+    if (!(await regionRows(ctx.db)).some((r) => r.code === q.regionCode)) throw appError('NOT_FOUND');
+    regionCodes = [q.regionCode];
+  }
+  if (q.peerGroupId) {
+    const g = await peerGroupRepo.find(ctx.db, q.peerGroupId);
+    if (!g) throw appError('NOT_FOUND');
+    regionCodes ??= [...g.members, ...(g.referenceRegionCode ? [g.referenceRegionCode] : [])];
+  }
+  return {
+    period: await valueRepo.latestWithFigures(ctx.db, regionCodes),
+    regionCode: q.regionCode ?? null,
+    peerGroupId: q.peerGroupId ?? null,
+  };
 }
 
 export async function valueHistory(
@@ -142,7 +173,8 @@ export async function valueHistory(
   const scope = await editScopeOf(ctx.db, actor);
   const revisions = await valueRepo.revisions(ctx.db, found.v.id);
   return {
-    current: presentValue(found.v, found.regionName, scope),
+    // a removed figure has no current figure, only what it replaced
+    current: holdsFigure(found.v) ? presentValue(found.v, found.regionName, scope) : null,
     revisions: revisions.map((r) => ({
       value: plain(r.value),
       growth: plain(r.growth),
@@ -176,9 +208,14 @@ export async function checkValueRefs(
   return { fields, outOfScope };
 }
 
+/** The version a writer sees of a stored row: 0 for none, and for a removed figure (lists do not show it). */
+const seenVersion = (row: ValueRow | undefined) => (row && holdsFigure(row) ? row.version : 0);
+
 /**
  * Writes a batch of figures of one period inside the caller's transaction: new rows inserted in one statement,
- * changed rows updated with their previous figures kept as revisions, equal rows left alone.
+ * changed rows updated with their previous figures kept as revisions, equal rows left alone, rows whose two
+ * figures become null removed (the row stays, emptied, with its history). A row that names the version it read
+ * must still be at that version; if any is not, nothing is written and 409 names every such row.
  */
 export async function upsertValuesInTx(
   tx: Tx,
@@ -189,22 +226,56 @@ export async function upsertValuesInTx(
   source: 'manual' | 'import',
   now: Date,
   write = true,
-): Promise<UpsertOutcome & { changed: string[] }> {
+): Promise<ValuesUpsertOutcome & { changed: string[] }> {
   const regionCodes = [...new Set(values.map((v) => v.regionCode))];
   const existing = await valueRepo.forUpsert(tx, scope, period, regionCodes);
   const byKey = new Map<string, ValueRow>(existing.map((r) => [`${r.regionCode}|${r.indicatorCode}`, r]));
+
+  const conflicts: ValueConflict[] = [];
+  values.forEach((v, index) => {
+    const before = byKey.get(`${v.regionCode}|${v.indicatorCode}`);
+    if (v.version === undefined || v.version === seenVersion(before)) return;
+    const shown = before && holdsFigure(before) ? before : undefined;
+    conflicts.push({
+      index,
+      regionCode: v.regionCode,
+      indicatorCode: v.indicatorCode,
+      period,
+      sentVersion: v.version,
+      version: seenVersion(before),
+      value: plain(shown?.value ?? null),
+      growth: plain(shown?.growth ?? null),
+      updatedByName: before?.updatedByName ?? null,
+      updatedAt: before?.updatedAt.toISOString() ?? null,
+    });
+  });
+  if (conflicts.length) {
+    throw appError('STALE_WRITE', {
+      fields: conflicts.map((c) => ({ path: `values.${c.index}`, message: conflictMessage(c) })),
+      details: { conflicts },
+    });
+  }
+
   const inserts = [];
   const revisions = [];
   const changed: string[] = [];
+  let created = 0;
   let updated = 0;
   let unchanged = 0;
+  let cleared = 0;
   const by = { updatedBy: actor.userId, updatedByName: actor.displayName };
   for (const v of values) {
     const before = byKey.get(`${v.regionCode}|${v.indicatorCode}`);
     // an omitted figure keeps what is stored (a table that publishes only the growth); null clears it
     const value = v.value === undefined ? (before?.value ?? null) : v.value;
     const growth = v.growth === undefined ? (before?.growth ?? null) : v.growth;
+    const removes = value === null && growth === null;
     if (!before) {
+      if (removes) {
+        unchanged++; // nothing stored, nothing to remove
+        continue;
+      }
+      created++;
       inserts.push({
         regionCode: v.regionCode,
         indicatorCode: v.indicatorCode,
@@ -222,7 +293,10 @@ export async function upsertValuesInTx(
       unchanged++;
       continue;
     }
-    updated++;
+    if (removes) cleared++;
+    else if (!holdsFigure(before))
+      created++; // a removed figure entered again
+    else updated++;
     changed.push(`${v.regionCode}/${v.indicatorCode}`);
     if (!write) continue;
     const ok = await valueRepo.update(tx, scope, before, { value, growth, source, ...by }, now);
@@ -245,10 +319,22 @@ export async function upsertValuesInTx(
     await valueRepo.insertMany(tx, inserts);
     await valueRepo.insertRevisions(tx, revisions);
   }
-  return { created: inserts.length, updated, unchanged, changed };
+  return { created, updated, unchanged, cleared, changed };
 }
 
-export async function upsertValues(ctx: Ctx, actor: Actor, values: readonly IndicatorValue[]): Promise<UpsertOutcome> {
+/** Why one row of a batch is refused: who changed the figure since the writer read it. */
+const conflictMessage = (c: ValueConflict): string => {
+  const who = c.updatedByName ?? '他人';
+  if (c.version === 0) return `该数据已被${who}删除,请刷新后核对`;
+  if (c.sentVersion === 0) return `该数据已由${who}填报,请刷新后核对`;
+  return `该数据已被${who}修改,请刷新后核对`;
+};
+
+export async function upsertValues(
+  ctx: Ctx,
+  actor: Actor,
+  values: readonly IndicatorValue[],
+): Promise<ValuesUpsertOutcome> {
   assertMay(actor, 'indicator.edit');
   const period = values[0]!.period;
   const fields: FieldError[] = values.flatMap((v, i) =>
@@ -261,8 +347,8 @@ export async function upsertValues(ctx: Ctx, actor: Actor, values: readonly Indi
   const now = ctx.now();
   return audited(ctx, auditActorOf(actor), async (tx, audit) => {
     const r = await upsertValuesInTx(tx, actor, scope, period, values, 'manual', now);
-    await auditBatch(audit, 'indicator.values_upsert', period, r);
-    return { created: r.created, updated: r.updated, unchanged: r.unchanged };
+    await auditBatch(audit, 'indicator.values_upsert', period, r, { cleared: r.cleared });
+    return { created: r.created, updated: r.updated, unchanged: r.unchanged, cleared: r.cleared };
   });
 }
 

@@ -6,8 +6,9 @@ import { useT } from '../lib/i18n.ts';
 
 /**
  * The pieces every Excel import drawer shares (projects, indicator tables, later task plans): the counts of a dry
- * run, the rejected rows, the browser-side file check, the "please wait" seconds and the footer. A drawer keeps
- * its own flow (template, period, column mapping); these keep the words and the look the same everywhere.
+ * run, the rejected rows, the browser-side file check, the "please wait" seconds and the footer. The flow that
+ * puts them together (file, 预检, 列识别, 错误原因表, 确认导入) is import-flow.tsx; these keep the words (`import.*`)
+ * and the look the same everywhere.
  */
 export type ImportCountsOutcome = {
   created: number;
@@ -28,10 +29,10 @@ export function formatBytes(n: number): string {
 
 /** Why a chosen workbook is not sent at all (checked in the browser before any upload), or null. */
 export function xlsxProblem(t: T, file: { name: string; size: number }, maxBytes: number): string | null {
-  if (!/\.xlsx$/i.test(file.name)) return t('projectImport.notXlsx', { name: file.name });
-  if (file.size === 0) return t('projectImport.emptyFile', { name: file.name });
+  if (!/\.xlsx$/i.test(file.name)) return t('import.notXlsx', { name: file.name });
+  if (file.size === 0) return t('import.emptyFile', { name: file.name });
   if (file.size > maxBytes) {
-    return t('projectImport.tooLarge', { name: file.name, size: formatBytes(file.size), max: formatBytes(maxBytes) });
+    return t('import.tooLarge', { name: file.name, size: formatBytes(file.size), max: formatBytes(maxBytes) });
   }
   return null;
 }
@@ -59,14 +60,14 @@ export function useElapsed(running: boolean): number {
 /** 新增 / 更新 / 无变化 / 有误: `unit` names what the first three count (行, 项); 有误 always counts rows. */
 export function ImportCounts({ outcome, unit }: { outcome: ImportCountsOutcome; unit?: string }) {
   const t = useT();
-  const rows = t('projectImport.rowsUnit');
+  const rows = t('import.rowsUnit');
   const items = [
-    { key: 'created', title: t('projectImport.created'), value: outcome.created, color: '#389e0d', unit },
-    { key: 'updated', title: t('projectImport.updated'), value: outcome.updated, color: '#1677ff', unit },
-    { key: 'unchanged', title: t('projectImport.unchanged'), value: outcome.unchanged, color: '#8c8c8c', unit },
+    { key: 'created', title: t('import.created'), value: outcome.created, color: '#389e0d', unit },
+    { key: 'updated', title: t('import.updated'), value: outcome.updated, color: '#1677ff', unit },
+    { key: 'unchanged', title: t('import.unchanged'), value: outcome.unchanged, color: '#8c8c8c', unit },
     {
       key: 'rejected',
-      title: t('projectImport.rejected'),
+      title: t('import.rejected'),
       value: rowsWithErrors(outcome),
       color: outcome.rejected.length ? '#cf1322' : '#8c8c8c',
       unit: rows,
@@ -103,9 +104,9 @@ export function RejectedTable({ rows }: { rows: Rejection[] }) {
       data-testid="import-rejected"
       dataSource={rows.map((r, i) => ({ ...r, key: i }))}
       columns={[
-        { title: t('projectImport.col.row'), dataIndex: 'row', width: phone ? 52 : 64, align: 'center' },
-        { title: t('projectImport.col.column'), dataIndex: 'column', width: phone ? 96 : 140 },
-        { title: t('projectImport.col.message'), dataIndex: 'message' },
+        { title: t('import.col.row'), dataIndex: 'row', width: phone ? 52 : 64, align: 'center' },
+        { title: t('import.col.column'), dataIndex: 'column', width: phone ? 96 : 140 },
+        { title: t('import.col.message'), dataIndex: 'message' },
       ]}
       pagination={{
         pageSize: 10,
@@ -139,9 +140,9 @@ export function ImportFooter(p: {
   if (p.done) {
     return (
       <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-        <Button onClick={p.onAgain}>{t('projectImport.again')}</Button>
+        <Button onClick={p.onAgain}>{t('import.again')}</Button>
         <Button type="primary" onClick={p.onClose}>
-          {t('projectImport.finish')}
+          {t('import.finish')}
         </Button>
       </Space>
     );
@@ -157,16 +158,16 @@ export function ImportFooter(p: {
         loading={p.checking}
         onClick={p.onCheck}
       >
-        {p.checked ? t('projectImport.recheck') : t('projectImport.check')}
+        {p.checked ? t('import.recheck') : t('import.check')}
       </Button>
-      <Tooltip title={p.checked ? undefined : t('projectImport.needCheck')}>
+      <Tooltip title={p.checked ? undefined : t('import.needCheck')}>
         <Button
           type="primary"
           disabled={!p.checked || p.writable === 0 || p.checking}
           loading={p.committing}
           onClick={p.onCommit}
         >
-          {p.badRows > 0 && p.writable > 0 ? t('projectImport.confirmValid') : t('projectImport.confirm')}
+          {p.badRows > 0 && p.writable > 0 ? t('import.confirmValid') : t('import.confirm')}
         </Button>
       </Tooltip>
     </Space>

@@ -35,6 +35,7 @@ import { Page, Panel } from '../../components/page.tsx';
 import { emptyToUndefined, validateWith } from '../../lib/form.ts';
 import { useLabel, useT } from '../../lib/i18n.ts';
 import { useVersionedSave } from '../../lib/use-versioned-save.ts';
+import { AnalysisSettingsCard } from './analysis-settings-card.tsx';
 
 type Values = {
   code?: string;
@@ -213,7 +214,10 @@ function IndicatorFormDrawer({ target, onClose }: { target: Target | null; onClo
   );
 }
 
-/** 指标目录: the indicators of monthly analysis; the city statistics bureau and the administrator add and edit them. */
+/**
+ * 指标目录: the indicators of monthly analysis, which the city statistics bureau and the administrator add and edit,
+ * and under them 月分析设置 (the thresholds of the lights and of the scorecard).
+ */
 export function IndicatorCatalogPage() {
   const t = useT();
   const label = useLabel();
@@ -310,6 +314,7 @@ export function IndicatorCatalogPage() {
           />
         )}
       </Panel>
+      {catalog.isSuccess && <AnalysisSettingsCard indicators={items} />}
       <IndicatorFormDrawer target={target} onClose={() => setTarget(null)} />
     </Page>
   );

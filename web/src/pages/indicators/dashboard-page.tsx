@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { PeriodText } from '../../../../domain/indicators/contracts.ts';
 import { INDICATOR_CODE_RE } from '../../../../domain/indicators/indicator.ts';
 import { REGION_CODE_RE } from '../../../../domain/org/region.ts';
-import { type DashboardRowData, indicatorAnalysisApi, type PeerGroupData } from '../../api/indicators-analysis.ts';
+import { analysisSettingsApi } from '../../api/indicators.ts';
+import { type DashboardRowData, indicatorAnalysisApi } from '../../api/indicators-analysis.ts';
 import { useMe } from '../../app/session.tsx';
 import { Page } from '../../components/page.tsx';
 import { LoadError } from '../../components/status-result.tsx';
@@ -17,27 +18,22 @@ import { useT } from '../../lib/i18n.ts';
 import { saveFile } from '../../lib/save-file.ts';
 import { useUrlFilter } from '../../lib/url-filter.ts';
 import { hasPacing, PacingChart, RankChart, TrendChart } from './dashboard-charts.tsx';
+import { defaultRegion, groupOf } from './dashboard-groups.ts';
 import { ScorecardCard, type SourceNames } from './dashboard-scorecard.tsx';
 import { DashboardTable, LightLegend } from './dashboard-table.tsx';
 
-/** The dashboard's filters in the URL: region, period (default: the latest with figures) and the charted indicator. */
+/**
+ * The dashboard's filters in the URL: the peer group (对标范围: the province's cities, or a city's districts), the
+ * region, the period (default: the latest with figures) and the charted indicator.
+ */
 const DashboardFilter = z.object({
+  group: z.uuid().optional(),
   regionCode: z.string().regex(REGION_CODE_RE).optional(),
   period: PeriodText.optional(),
   indicator: z.string().regex(INDICATOR_CODE_RE).optional(),
 });
 const NO_DEFAULTS = {};
 const LONG = 5 * 60_000;
-
-/** The user's own region when it is ranked somewhere, else its city, else the first member of the default group. */
-function defaultRegion(groups: PeerGroupData[], own: string): string {
-  const members = new Set(groups.flatMap((g) => g.members.map((m) => m.regionCode)));
-  if (members.has(own)) return own;
-  const city = `${own.slice(0, 4)}00`;
-  if (members.has(city)) return city;
-  const group = groups.find((g) => g.isDefault) ?? groups[0];
-  return group?.members[0]?.regionCode ?? own;
-}
 
 /** The row the charts show: the one asked for, else the first that is ranked, else the first with a figure. */
 function pickRow(rows: DashboardRowData[], code: string | undefined): DashboardRowData | undefined {
@@ -85,16 +81,20 @@ export function IndicatorDashboardPage() {
     staleTime: LONG,
   });
   const groups = groupsQ.data?.items;
-  const regionCode = filter.regionCode ?? (groups ? defaultRegion(groups, me.unit.regionCode) : undefined);
+  const chosenGroup = groups?.find((g) => g.id === filter.group);
+  const regionCode = filter.regionCode ?? (groups ? defaultRegion(groups, me.unit.regionCode, chosenGroup) : undefined);
+  const group = groups ? groupOf(groups, regionCode, filter.group) : undefined;
+  // a region ranked in the chosen group is read in it; one that is not (a link to another region) in its own
+  const peerGroupId = group?.members.some((m) => m.regionCode === regionCode) ? group.id : undefined;
 
   const latestQ = useQuery({
     queryKey: ['indicators', 'latest-period', regionCode],
-    queryFn: () => indicatorAnalysisApi.latestPeriod(regionCode!),
+    queryFn: () => indicatorAnalysisApi.latestPeriod({ regionCode }),
     enabled: Boolean(regionCode),
     staleTime: LONG,
   });
   const period = filter.period ?? latestQ.data ?? undefined;
-  const query = regionCode && period ? { regionCode, period } : null;
+  const query = regionCode && period ? { regionCode, period, ...(peerGroupId ? { peerGroupId } : {}) } : null;
 
   const dashQ = useQuery({
     queryKey: ['indicators', 'dashboard', query],
@@ -108,6 +108,13 @@ export function IndicatorDashboardPage() {
     enabled: query !== null,
     placeholderData: keepPreviousData,
     retry: false,
+    meta: { silent: true },
+  });
+  // the thresholds the lights were judged by, for the legend
+  const settingsQ = useQuery({
+    queryKey: ['indicators', 'settings'],
+    queryFn: analysisSettingsApi.get,
+    staleTime: LONG,
     meta: { silent: true },
   });
   const dash = dashQ.data;
@@ -133,8 +140,8 @@ export function IndicatorDashboardPage() {
   const trend = trendQ.data?.indicatorCode === code && trendQ.data?.regionCode === regionCode ? trendQ.data : undefined;
   const ranking = rankingQ.data?.indicatorCode === code && rankingQ.data?.period === period ? rankingQ.data : undefined;
 
-  const group = groups?.find((g) => g.id === groupId);
-  const referenceName = group?.referenceRegionName ?? t('indicatorDashboard.province');
+  const shownGroup = groups?.find((g) => g.id === groupId);
+  const referenceName = shownGroup?.referenceRegionName ?? t('indicatorDashboard.province');
   const names = useMemo<SourceNames>(() => {
     const regions = new Map<string, string>();
     for (const g of groups ?? []) {
@@ -149,16 +156,11 @@ export function IndicatorDashboardPage() {
     };
   }, [groups, dash, rows]);
 
+  // the regions of the group in view; a region outside it (a shared link) is offered on its own
   const regionOptions = useMemo(() => {
-    const seen = new Set<string>();
-    const out = (groups ?? []).map((g) => ({
-      label: g.displayLabel,
-      title: g.displayLabel,
-      options: g.members
-        .filter((m) => !seen.has(m.regionCode) && seen.add(m.regionCode))
-        .map((m) => ({ value: m.regionCode, label: m.regionName })),
-    }));
-    if (regionCode && !seen.has(regionCode)) {
+    const members = (group?.members ?? []).map((m) => ({ value: m.regionCode, label: m.regionName }));
+    const out = [{ label: group?.displayLabel ?? '', title: group?.displayLabel ?? '', options: members }];
+    if (regionCode && !members.some((m) => m.value === regionCode)) {
       out.push({
         label: t('indicatorDashboard.ownRegion'),
         title: t('indicatorDashboard.ownRegion'),
@@ -166,9 +168,21 @@ export function IndicatorDashboardPage() {
       });
     }
     return out;
-  }, [groups, regionCode, dash?.regionName, t]);
+  }, [group, regionCode, dash?.regionName, t]);
 
   const select = (indicator: string) => setFilter({ ...filter, indicator });
+  /** another 对标范围: its region is the one the user had when a member, else the group's own default */
+  const chooseGroup = (id: string) => {
+    const g = groups?.find((x) => x.id === id);
+    if (!g) return;
+    const keep = regionCode && g.members.some((m) => m.regionCode === regionCode);
+    setFilter({
+      ...filter,
+      group: id,
+      regionCode: keep ? regionCode : defaultRegion(groups ?? [], me.unit.regionCode, g),
+      indicator: undefined,
+    });
+  };
   const download = async () => {
     if (!query) return;
     setDownloading(true);
@@ -187,12 +201,22 @@ export function IndicatorDashboardPage() {
   const latest = latestQ.data ? dayjs(`${latestQ.data}-01`) : null;
   const extra = (
     <Space wrap>
+      {(groups?.length ?? 0) > 1 && (
+        <Select
+          aria-label={t('indicatorDashboard.group')}
+          value={group?.id}
+          options={(groups ?? []).map((g) => ({ value: g.id, label: g.displayLabel }))}
+          onChange={chooseGroup}
+          style={{ width: 160 }}
+          popupMatchSelectWidth={false}
+        />
+      )}
       <Select
         aria-label={t('indicatorDashboard.region')}
         value={regionCode}
         options={regionOptions}
         loading={groupsQ.isLoading}
-        onChange={(v: string) => setFilter({ ...filter, regionCode: v })}
+        onChange={(v: string) => setFilter({ ...filter, group: group?.id, regionCode: v })}
         style={{ width: 150 }}
         showSearch={{ optionFilterProp: 'label' }}
         popupMatchSelectWidth={false}
@@ -256,9 +280,15 @@ export function IndicatorDashboardPage() {
           }
           styles={{ body: { padding: 0 } }}
         >
-          <DashboardTable rows={rows} selected={code} onSelect={select} loading={dashQ.isFetching} />
+          <DashboardTable
+            rows={rows}
+            selected={code}
+            onSelect={select}
+            loading={dashQ.isFetching}
+            gapTitle={shownGroup?.level === 'city' ? t('indicatorDashboard.gapToCity') : undefined}
+          />
           <div style={{ padding: '8px 12px' }}>
-            <LightLegend />
+            <LightLegend lights={settingsQ.data?.lights} />
           </div>
         </Card>
         <ScorecardCard

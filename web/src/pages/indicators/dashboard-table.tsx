@@ -20,15 +20,22 @@ export function LightDot({ light }: { light: DashboardRowData['light'] }) {
   return <Badge color={LIGHT_COLORS[light]} text={t(LIGHT_LABELS[light])} />;
 }
 
-/** What the three colours mean (the thresholds are settings of the server's rule). */
-export function LightLegend() {
+/** What the three colours mean, with the thresholds of 月分析设置 when they are known. */
+export function LightLegend({ lights }: { lights?: { growthPoints: string; progressPoints: string } }) {
   const t = useT();
+  const within = lights ? { growth: lights.growthPoints, progress: lights.progressPoints } : null;
   return (
     <Space wrap size={[16, 4]} style={{ fontSize: 12 }}>
       <Typography.Text type="secondary">{t('indicatorDashboard.legend')}</Typography.Text>
       <Badge color={LIGHT_COLORS.green} text={t('indicatorDashboard.legendGreen')} />
-      <Badge color={LIGHT_COLORS.yellow} text={t('indicatorDashboard.legendYellow')} />
-      <Badge color={LIGHT_COLORS.red} text={t('indicatorDashboard.legendRed')} />
+      <Badge
+        color={LIGHT_COLORS.yellow}
+        text={within ? t('indicatorDashboard.legendYellowWithin', within) : t('indicatorDashboard.legendYellow')}
+      />
+      <Badge
+        color={LIGHT_COLORS.red}
+        text={within ? t('indicatorDashboard.legendRedBeyond') : t('indicatorDashboard.legendRed')}
+      />
     </Space>
   );
 }
@@ -107,11 +114,14 @@ export function DashboardTable({
   selected,
   onSelect,
   loading,
+  gapTitle,
 }: {
   rows: DashboardRowData[];
   selected: string | undefined;
   onSelect: (code: string) => void;
   loading: boolean;
+  /** the gap column's title: 与全省差距, or 与全市差距 in a district view */
+  gapTitle?: string;
 }) {
   const t = useT();
   // on a phone the fixed name column leaves room for the figures beside it
@@ -183,7 +193,7 @@ export function DashboardTable({
       render: (_, r) => <RankCell row={r} />,
     },
     {
-      title: t('indicatorDashboard.gapToProvince'),
+      title: gapTitle ?? t('indicatorDashboard.gapToProvince'),
       key: 'gap',
       width: 150,
       align: 'right',

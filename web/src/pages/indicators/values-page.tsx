@@ -1,4 +1,11 @@
-import { ExportOutlined, HistoryOutlined, SaveOutlined, UndoOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  ExportOutlined,
+  HistoryOutlined,
+  LockOutlined,
+  SaveOutlined,
+  UndoOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -23,7 +30,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { IndicatorValue, PeriodText, peerGroupScope } from '../../../../domain/indicators/contracts.ts';
 import { periodLabel } from '../../../../domain/indicators/indicator.ts';
-import { isApiError, isSessionError } from '../../api/client.ts';
+import { isApiError, isSessionError, STALE_WRITE } from '../../api/client.ts';
 import {
   type IndicatorItem,
   indicatorCatalogApi,
@@ -31,8 +38,8 @@ import {
   indicatorValuesApi,
   type PeerGroup,
   peerGroupsApi,
-  type ValueItem,
   type ValueWrite,
+  valueConflictsOf,
 } from '../../api/indicators.ts';
 import { useDrawerSize } from '../../components/drawers.tsx';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
@@ -43,6 +50,7 @@ import { useT } from '../../lib/i18n.ts';
 import { saveFile } from '../../lib/save-file.ts';
 import { useUrlFilter } from '../../lib/url-filter.ts';
 import { IndicatorImportDrawer } from './indicator-import-drawer.tsx';
+import { cellKey, FIELDS, type Field, normalize, pairKey, sameText, stored, valueWrites } from './values-drafts.ts';
 
 const ValuesFilter = z.object({
   period: PeriodText.optional(),
@@ -51,29 +59,8 @@ const ValuesFilter = z.object({
 });
 const NO_DEFAULTS = {};
 
-type Field = 'value' | 'growth';
-const FIELDS: readonly Field[] = ['value', 'growth'];
-const cellKey = (regionCode: string, indicatorCode: string, field: Field) => `${regionCode}|${indicatorCode}|${field}`;
-const pairKey = (regionCode: string, indicatorCode: string) => `${regionCode}|${indicatorCode}`;
-
 /** The month whose figures are usually the latest out: the one before this month. */
 export const defaultPeriod = (): string => dayjs().tz(BUSINESS_TZ).subtract(1, 'month').format('YYYY-MM');
-
-/** Blank is not zero: an empty input is "no figure" (null), everything else the text as typed. */
-const normalize = (text: string | undefined | null): string | null => {
-  const s = (text ?? '').trim();
-  return s === '' ? null : s;
-};
-
-/** The stored figure and the figure as edited are the same (6.10 = 6.1; blank = null). */
-const sameText = (a: string | null, b: string | null) => {
-  if (a === null || b === null) return a === b;
-  const na = Number(a);
-  const nb = Number(b);
-  return Number.isFinite(na) && Number.isFinite(nb) ? na === nb : a === b;
-};
-
-const stored = (item: ValueItem | undefined, field: Field) => (item ? item[field] : null);
 
 type Row = {
   regionCode: string;
@@ -82,7 +69,10 @@ type Row = {
   total: string | null;
 };
 
-/** One figure: an input where the caller may edit it, else the text (— when not published). */
+/**
+ * One figure: an input where the caller may edit it, else the text (— when not published), greyed where the
+ * caller edits other regions but not this one.
+ */
 const FigureCell = memo(function FigureCell({
   id,
   stored,
@@ -146,24 +136,29 @@ export function IndicatorValuesPage() {
   const [importOpen, setImportOpen] = useState(false);
   const [history, setHistory] = useState<{ regionCode: string; regionName: string } | null>(null);
   const [exporting, setExporting] = useState(false);
+  /** rows refused because someone else changed them meanwhile (the last save's 409) */
+  const [conflicts, setConflicts] = useState(0);
   const phone = Grid.useBreakpoint().md === false;
 
   const catalog = useQuery({ queryKey: ['indicators', 'catalog'], queryFn: indicatorCatalogApi.list });
   const groups = useQuery({ queryKey: ['indicators', 'peer-groups'], queryFn: peerGroupsApi.list });
-  const values = useQuery({
-    queryKey: ['indicators', 'values', period],
-    queryFn: () => indicatorValuesApi.list({ period }),
-    placeholderData: keepPreviousData,
-  });
-
   const groupList = groups.data?.items ?? [];
   const group: PeerGroup | undefined =
     groupList.find((g) => g.id === filter.group) ?? groupList.find((g) => g.isDefault) ?? groupList[0];
+  // the table's regions: 全省/全市 and the group's members; the answer says which of them the caller may edit
+  const regionCodes = group
+    ? [...(group.referenceRegionCode ? [group.referenceRegionCode] : []), ...group.members.map((m) => m.regionCode)]
+    : [];
+  const values = useQuery({
+    queryKey: ['indicators', 'values', period, regionCodes.join(',')],
+    queryFn: () => indicatorValuesApi.list({ period, regionCode: regionCodes.join(',') }),
+    enabled: regionCodes.length > 0,
+    placeholderData: keepPreviousData,
+  });
   const indicators = useMemo(
     () => (catalog.data?.items ?? []).filter((i) => i.active && (!filter.indicator || i.code === filter.indicator)),
     [catalog.data, filter.indicator],
   );
-  const canEditValues = catalog.data?.can.editValues ?? false;
 
   const rows: Row[] = useMemo(() => {
     if (!group) return [];
@@ -182,49 +177,13 @@ export function IndicatorValuesPage() {
   // the figures of this period by region and indicator
   const items = values.data?.period === period ? values.data.items : [];
   const byPair = useMemo(() => new Map(items.map((v) => [pairKey(v.regionCode, v.indicatorCode), v])), [items]);
-  const regionEdit = useMemo(() => {
-    const m = new Map<string, boolean>();
-    for (const v of items) m.set(v.regionCode, (m.get(v.regionCode) ?? false) || v.can.edit);
-    return m;
-  }, [items]);
-  /**
-   * The API says per figure whether the caller may edit it. A region with no figure yet in this period follows
-   * the caller's other figures of that region; with none at all, the catalog's editValues (the server decides).
-   */
-  const editable = useCallback(
-    (regionCode: string, indicatorCode: string): boolean => {
-      const item = byPair.get(pairKey(regionCode, indicatorCode));
-      if (item) return item.can.edit;
-      return regionEdit.get(regionCode) ?? canEditValues;
-    },
-    [byPair, regionEdit, canEditValues],
-  );
+  /** The regions whose figures the caller may enter, as the API says (also where no figure exists yet). */
+  const editableRegions = useMemo(() => new Set(values.data?.editableRegionCodes ?? []), [values.data]);
+  const editable = useCallback((regionCode: string) => editableRegions.has(regionCode), [editableRegions]);
+  const canEditValues = editableRegions.size > 0;
 
   // the figures that differ from the stored ones, one write per region and indicator
-  const changes = useMemo(() => {
-    const pairs = new Map<string, { regionCode: string; indicatorCode: string }>();
-    for (const [key, text] of drafts) {
-      const [regionCode = '', indicatorCode = '', field] = key.split('|');
-      const item = byPair.get(pairKey(regionCode, indicatorCode));
-      if (!sameText(normalize(text), stored(item, field as Field))) {
-        pairs.set(pairKey(regionCode, indicatorCode), { regionCode, indicatorCode });
-      }
-    }
-    return [...pairs.values()].map((p): ValueWrite => {
-      const item = byPair.get(pairKey(p.regionCode, p.indicatorCode));
-      const now = (field: Field) => {
-        const d = drafts.get(cellKey(p.regionCode, p.indicatorCode, field));
-        return d === undefined ? stored(item, field) : normalize(d);
-      };
-      return {
-        regionCode: p.regionCode,
-        indicatorCode: p.indicatorCode,
-        period,
-        value: now('value'),
-        growth: now('growth'),
-      };
-    });
-  }, [drafts, byPair, period]);
+  const changes = useMemo(() => valueWrites(drafts, byPair, period), [drafts, byPair, period]);
   const dirty = changes.length > 0;
 
   const onEdit = useCallback((id: string, text: string) => {
@@ -243,6 +202,7 @@ export function IndicatorValuesPage() {
   const discard = () => {
     setDrafts(new Map());
     setErrors(new Map());
+    setConflicts(0);
   };
 
   /** Leaving the period or group with unsaved figures asks first. */
@@ -265,10 +225,37 @@ export function IndicatorValuesPage() {
     onSuccess: async (r) => {
       await queryClient.invalidateQueries({ queryKey: ['indicators'] });
       discard();
-      toast.success(t('indicatorValues.saved', { created: r.created, updated: r.updated }));
+      toast.success(
+        r.cleared
+          ? t('indicatorValues.savedCleared', { created: r.created, updated: r.updated, cleared: r.cleared })
+          : t('indicatorValues.saved', { created: r.created, updated: r.updated }),
+      );
     },
     onError: (err, writes) => {
       if (isSessionError(err)) return;
+      if (isApiError(err) && err.code === STALE_WRITE) {
+        // someone changed these figures meanwhile: nothing was saved; show theirs, keep the user's edits marked
+        const next = new Map<string, string>();
+        for (const c of valueConflictsOf(err.details)) {
+          const who = c.updatedByName ?? '';
+          const now =
+            c.version === 0
+              ? t('indicatorValues.conflictRemoved', { who })
+              : t('indicatorValues.conflictNow', {
+                  who,
+                  value: c.value ?? '—',
+                  growth: c.growth ?? '—',
+                });
+          // on the cell the user changed (the value's when both were)
+          const field = drafts.has(cellKey(c.regionCode, c.indicatorCode, 'value')) ? 'value' : 'growth';
+          next.set(cellKey(c.regionCode, c.indicatorCode, field), now);
+        }
+        setErrors(next);
+        setConflicts(next.size);
+        toast.warning(t('indicatorValues.conflictsTitle', { count: next.size }));
+        void values.refetch();
+        return;
+      }
       if (isApiError(err) && err.fields.length) {
         const next = new Map<string, string>();
         const orphans: string[] = [];
@@ -300,6 +287,7 @@ export function IndicatorValuesPage() {
       }
     }
     setErrors(next);
+    setConflicts(0);
     if (next.size) {
       toast.error(t('indicatorValues.fixCells', { count: next.size }));
       return;
@@ -324,10 +312,18 @@ export function IndicatorValuesPage() {
       title: t('indicatorValues.region'),
       key: 'region',
       fixed: 'start',
-      width: phone ? 112 : 150,
+      width: phone ? 120 : 168,
       render: (_v, r) => (
         <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
           <span style={{ flex: 1, minWidth: 0, fontWeight: r.total ? 600 : undefined }}>
+            {canEditValues && !editable(r.regionCode) && (
+              <Tooltip title={t('indicatorValues.notYours', { region: r.regionName })}>
+                <LockOutlined
+                  aria-label={t('indicatorValues.notYours', { region: r.regionName })}
+                  style={{ color: '#bfbfbf', marginInlineEnd: 4 }}
+                />
+              </Tooltip>
+            )}
             {r.regionName}
             {r.total && (
               <Tag color="blue" style={{ marginInlineStart: 6 }}>
@@ -376,7 +372,7 @@ export function IndicatorValuesPage() {
               stored={stored(item, field)}
               draft={drafts.get(id)}
               error={errors.get(id)}
-              editable={editable(r.regionCode, ind.code)}
+              editable={editable(r.regionCode)}
               label={`${r.regionName} ${ind.name} ${field === 'value' ? t('indicatorValues.value') : t('indicatorValues.growth')}`}
               onEdit={onEdit}
             />
@@ -388,7 +384,7 @@ export function IndicatorValuesPage() {
 
   const loading = catalog.isLoading || groups.isLoading;
   const loadError = catalog.error ?? groups.error ?? values.error;
-  const editableAny = rows.some((r) => indicators.some((i) => editable(r.regionCode, i.code)));
+  const editableAny = rows.some((r) => editable(r.regionCode));
 
   return (
     <Page
@@ -472,10 +468,14 @@ export function IndicatorValuesPage() {
         </Typography.Paragraph>
         {errors.size > 0 && (
           <Alert
-            type="error"
+            type={conflicts ? 'warning' : 'error'}
             showIcon
             style={{ marginBottom: 12 }}
-            title={t('indicatorValues.errorsTitle', { count: errors.size })}
+            title={
+              conflicts
+                ? t('indicatorValues.conflictsTitle', { count: conflicts })
+                : t('indicatorValues.errorsTitle', { count: errors.size })
+            }
             description={
               <ul data-testid="value-errors" style={{ margin: 0, paddingInlineStart: 18 }}>
                 {[...errors].slice(0, 8).map(([key, message]) => {
@@ -509,9 +509,15 @@ export function IndicatorValuesPage() {
             dataSource={rows}
             loading={values.isFetching && !values.isLoading}
             pagination={false}
-            scroll={{ x: (phone ? 112 : 150) + indicators.length * 204 }}
+            scroll={{ x: (phone ? 120 : 168) + indicators.length * 204 }}
             rowClassName={(r) => (r.total ? 'indicator-total-row' : '')}
-            onRow={(r) => (r.total ? { style: { background: '#f0f5ff' } } : {})}
+            onRow={(r) =>
+              r.total
+                ? { style: { background: '#f0f5ff' } }
+                : canEditValues && !editable(r.regionCode)
+                  ? { style: { background: '#fafafa', color: '#8c8c8c' } }
+                  : {}
+            }
           />
         )}
       </Panel>

@@ -1,6 +1,16 @@
 import { Alert, Collapse, Select, Table, Tag, Typography } from 'antd';
-import type { ColumnReport } from '../../api/project-import.ts';
-import { useT } from '../../lib/i18n.ts';
+import { useT } from '../lib/i18n.ts';
+
+/**
+ * How an uploaded sheet's columns were read (the dry run's answer, or a refused upload's error details): each
+ * matched column with its field, the columns matched to nothing, warnings, and every field the import knows.
+ */
+export type ColumnReport = {
+  columns: { letter: string; header: string; key: string; label: string; unit: string | null }[];
+  unknown: { letter: string; header: string }[];
+  warnings: string[];
+  fields: { key: string; label: string; required: boolean }[];
+};
 
 type Row = { letter: string; header: string; key: string | null; unit: string | null };
 
@@ -14,7 +24,8 @@ export function columnReportOf(details: unknown): ColumnReport | null {
 
 /**
  * 列识别: how each column of the user's sheet was read, and a choice to correct it. A correction re-runs the check;
- * the import remembers it for the next file with the same headers.
+ * the import remembers it for the next file with the same headers. Shared by every Excel import (projects,
+ * indicator tables); a long list of fields (an indicator table has two per indicator) can be searched.
  */
 export function ColumnMapping({
   report,
@@ -33,7 +44,7 @@ export function ColumnMapping({
   const used = new Set(report.columns.map((c) => c.key));
   const missing = report.fields.filter((f) => f.required && !used.has(f.key));
   const options = [
-    { value: '', label: t('projectImport.mapping.ignore') },
+    { value: '', label: t('import.mapping.ignore') },
     ...report.fields.map((f) => ({ value: f.key, label: f.required ? `${f.label} *` : f.label })),
   ];
   const open = report.unknown.length > 0 || missing.length > 0;
@@ -44,7 +55,7 @@ export function ColumnMapping({
       items={[
         {
           key: 'm',
-          label: t('projectImport.mapping.title', { matched: report.columns.length, unknown: report.unknown.length }),
+          label: t('import.mapping.title', { matched: report.columns.length, unknown: report.unknown.length }),
           children: (
             <>
               {missing.length > 0 && (
@@ -52,14 +63,14 @@ export function ColumnMapping({
                   type="error"
                   showIcon
                   style={{ marginBottom: 8 }}
-                  title={t('projectImport.mapping.missing', { names: missing.map((f) => f.label).join('、') })}
+                  title={t('import.mapping.missing', { names: missing.map((f) => f.label).join('、') })}
                 />
               )}
               {report.warnings.map((w) => (
                 <Alert key={w} type="warning" showIcon style={{ marginBottom: 8 }} title={w} />
               ))}
               <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-                {t('projectImport.mapping.help')}
+                {t('import.mapping.help')}
               </Typography.Paragraph>
               <Table<Row>
                 size="small"
@@ -67,9 +78,9 @@ export function ColumnMapping({
                 pagination={false}
                 dataSource={rows}
                 columns={[
-                  { title: t('projectImport.mapping.column'), dataIndex: 'letter', width: 48 },
+                  { title: t('import.mapping.column'), dataIndex: 'letter', width: 48 },
                   {
-                    title: t('projectImport.mapping.header'),
+                    title: t('import.mapping.header'),
                     dataIndex: 'header',
                     render: (h: string, r) => (
                       <>
@@ -78,9 +89,9 @@ export function ColumnMapping({
                     ),
                   },
                   {
-                    title: t('projectImport.mapping.field'),
+                    title: t('import.mapping.field'),
                     dataIndex: 'key',
-                    width: 200,
+                    width: 220,
                     render: (key: string | null, r) => (
                       <Select
                         size="small"
@@ -88,7 +99,9 @@ export function ColumnMapping({
                         value={key ?? ''}
                         options={options}
                         disabled={disabled}
-                        aria-label={t('projectImport.mapping.fieldOf', { header: r.header })}
+                        showSearch={options.length > 12 ? { optionFilterProp: 'label' } : undefined}
+                        popupMatchSelectWidth={false}
+                        aria-label={t('import.mapping.fieldOf', { header: r.header })}
                         status={key === null ? 'warning' : undefined}
                         onChange={(v) => onChange(r.header, v === '' ? null : v)}
                       />
