@@ -46,7 +46,6 @@ describe.each(ENGINES)('weekly reports on %s', (engine) => {
   let week: string;
   let projectId: string;
   let secondProjectId: string;
-  let project: { latitude: number | null; longitude: number | null; regionCode: string };
   const url = (id: string, w = week) => `/api/dispatch/projects/${id}/reports/${w}`;
   const figures = {
     investedThisWeek: '35.50',
@@ -79,7 +78,6 @@ describe.each(ENGINES)('weekly reports on %s', (engine) => {
     expect(none.length).toBeGreaterThan(1);
     projectId = none[0].projectId;
     secondProjectId = none[1].projectId;
-    project = (await coordinator.get(`/api/projects/${projectId}`)).json();
     // a status filter narrows the rows but not the counts
     const filtered = (await commissioner.get(`/api/dispatch/reports?week=${week}&status=none&pageSize=200`)).json();
     expect(filtered.total).toBe(c.none);

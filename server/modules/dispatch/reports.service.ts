@@ -90,7 +90,6 @@ async function regionFilter(conn: Conn, code: string | undefined): Promise<strin
 export async function weekBoard(ctx: Ctx, actor: Actor, q: WeekBoardQuery): Promise<WeekBoard> {
   assertMay(actor, 'dispatch.read');
   const rules = await dispatchRules(ctx, ctx.db);
-  const now = ctx.now();
   const week = q.week ?? currentWeek(ctx);
   const all = await weekRows(ctx, actor, rules, week, {
     q: q.q,
@@ -188,7 +187,7 @@ export async function weekRows(
 }
 
 // ── one report ─────────────────────────────────────────────────────────────────────────────────────────────
-async function projectInReach(ctx: Ctx, conn: Conn, actor: Actor, projectId: string) {
+async function projectInReach(conn: Conn, actor: Actor, projectId: string) {
   const p = await reportRepo.project(conn, actor.scope, actor.userId, projectId);
   if (!p) throw appError('NOT_FOUND');
   return p;
@@ -197,7 +196,7 @@ async function projectInReach(ctx: Ctx, conn: Conn, actor: Actor, projectId: str
 async function reportInReach(ctx: Ctx, conn: Conn, actor: Actor, reportId: string) {
   const r = await reportRepo.find(conn, reportId);
   if (!r) throw appError('NOT_FOUND');
-  const p = await projectInReach(ctx, conn, actor, r.projectId);
+  const p = await projectInReach(conn, actor, r.projectId);
   return { report: r, project: p };
 }
 
@@ -239,7 +238,7 @@ function assertWithinRemaining(amount: string, remaining: Wan, total: string) {
 /** The report of a project for a week; when there is none yet, an unsaved one pre-filled from the last report. */
 export async function getReport(ctx: Ctx, actor: Actor, projectId: string, week: string): Promise<WeeklyReport> {
   assertMay(actor, 'dispatch.read');
-  const p = await projectInReach(ctx, ctx.db, actor, projectId);
+  const p = await projectInReach(ctx.db, actor, projectId);
   const rules = await dispatchRules(ctx, ctx.db);
   const r = await reportRepo.findByKey(ctx.db, projectId, week);
   const prev = r ? null : await reportRepo.previous(ctx.db, projectId, week);
@@ -340,7 +339,7 @@ export async function saveReport(
   assertMay(actor, 'dispatch.report');
   assertWeekOpen(ctx, week);
   const rules = await dispatchRules(ctx, ctx.db);
-  const p = await projectInReach(ctx, ctx.db, actor, projectId);
+  const p = await projectInReach(ctx.db, actor, projectId);
   assertReporting(rules, p);
   const now = ctx.now();
   const figures = figuresOf(input);

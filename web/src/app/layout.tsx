@@ -2,6 +2,7 @@ import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/
 import { Breadcrumb, Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
+import { NotificationBell } from '../components/notification-bell.tsx';
 import { useT } from '../lib/i18n.ts';
 import { findNav, isGroup, visibleNav } from './nav.tsx';
 import { PageSpin } from './page-spin.tsx';
@@ -203,6 +204,7 @@ export function AppLayout() {
             <Breadcrumb items={crumbs} />
           )}
           <div style={{ flex: 1 }} />
+          <NotificationBell compact={isPhone} />
           <UserMenu compact={isPhone} />
         </Layout.Header>
         <Layout.Content style={{ padding: isPhone ? 8 : 16, minWidth: 0 }}>

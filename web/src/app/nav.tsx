@@ -10,9 +10,14 @@ import {
   EditOutlined,
   EnvironmentOutlined,
   FlagOutlined,
+  FormOutlined,
   FundOutlined,
+  FundProjectionScreenOutlined,
+  IssuesCloseOutlined,
   ProjectOutlined,
+  RobotOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -29,7 +34,14 @@ export type Permission = keyof Me['can'];
  * `can` names a flag of Me; `may` a role permission of domain/auth, for capabilities whose flag Me does not carry yet
  * (the server enforces either way).
  */
-export type NavLeaf = { path: string; label: MessageKey; icon: ReactNode; can?: Permission };
+export type NavLeaf = {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  can?: Permission;
+  /** other path prefixes whose pages belong to this entry (a report opened from the week's board) */
+  prefixes?: string[];
+};
 export type NavGroup = { key: string; label: MessageKey; icon: ReactNode; can?: Permission; children: NavLeaf[] };
 export type NavEntry = NavLeaf | NavGroup;
 
@@ -65,6 +77,24 @@ export const NAV: NavEntry[] = [
     ],
   },
   {
+    key: 'dispatch',
+    label: 'nav.dispatch',
+    icon: <ScheduleOutlined />,
+    can: 'viewDispatch',
+    // 调度会 (the meeting view) and 协调事项 (coordination items) join this group
+    children: [
+      {
+        path: '/dispatch/reports',
+        label: 'nav.dispatchReports',
+        icon: <FormOutlined />,
+        prefixes: ['/dispatch/projects/'],
+      },
+      { path: '/dispatch/meeting', label: 'nav.dispatchMeeting', icon: <FundProjectionScreenOutlined /> },
+      { path: '/dispatch/items', label: 'nav.dispatchItems', icon: <IssuesCloseOutlined /> },
+      { path: '/dispatch/settings', label: 'nav.dispatchSettings', icon: <ControlOutlined />, can: 'reviewWeekly' },
+    ],
+  },
+  {
     key: 'org',
     label: 'nav.org',
     icon: <ApartmentOutlined />,
@@ -83,7 +113,11 @@ export const NAV: NavEntry[] = [
     label: 'nav.settings',
     icon: <SettingOutlined />,
     can: 'editSettings',
-    children: [{ path: '/settings/security-policy', label: 'nav.securityPolicy', icon: <SafetyCertificateOutlined /> }],
+    // a unit's own staff reach their unit's 群机器人 from the user menu (settings stay the admin's)
+    children: [
+      { path: '/settings/security-policy', label: 'nav.securityPolicy', icon: <SafetyCertificateOutlined /> },
+      { path: '/settings/robots', label: 'nav.robots', icon: <RobotOutlined /> },
+    ],
   },
 ];
 
@@ -102,7 +136,12 @@ export function visibleNav(me: Me): NavEntry[] {
 export function findNav(pathname: string): { leaf: NavLeaf; group?: NavGroup } | null {
   let best: { leaf: NavLeaf; group?: NavGroup } | null = null;
   const consider = (leaf: NavLeaf, group?: NavGroup) => {
-    const hit = leaf.path === '/' ? pathname === '/' : pathname === leaf.path || pathname.startsWith(`${leaf.path}/`);
+    const hit =
+      leaf.path === '/'
+        ? pathname === '/'
+        : pathname === leaf.path ||
+          pathname.startsWith(`${leaf.path}/`) ||
+          (leaf.prefixes ?? []).some((p) => pathname.startsWith(p));
     if (hit && (!best || leaf.path.length > best.leaf.path.length)) best = { leaf, group };
   };
   for (const e of NAV) {

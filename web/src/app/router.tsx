@@ -43,12 +43,22 @@ const IndicatorTargetsPage = lazy(() =>
 const IndicatorCatalogPage = lazy(() =>
   import('../pages/indicators/catalog-page.tsx').then((m) => ({ default: m.IndicatorCatalogPage })),
 );
+const WeekBoardPage = lazy(() =>
+  import('../pages/dispatch/week-board-page.tsx').then((m) => ({ default: m.WeekBoardPage })),
+);
+const ReportPage = lazy(() => import('../pages/dispatch/report-page.tsx').then((m) => ({ default: m.ReportPage })));
+const MeetingPage = lazy(() => import('../pages/dispatch/meeting-page.tsx').then((m) => ({ default: m.MeetingPage })));
+const ItemsPage = lazy(() => import('../pages/dispatch/items-page.tsx').then((m) => ({ default: m.ItemsPage })));
+const DispatchSettingsPage = lazy(() =>
+  import('../pages/dispatch/dispatch-settings-page.tsx').then((m) => ({ default: m.DispatchSettingsPage })),
+);
 const AuditTrailPage = lazy(() =>
   import('../pages/audit/audit-trail-page.tsx').then((m) => ({ default: m.AuditTrailPage })),
 );
 const SecurityPolicyPage = lazy(() =>
   import('../pages/settings/security-policy-page.tsx').then((m) => ({ default: m.SecurityPolicyPage })),
 );
+const RobotsPage = lazy(() => import('../pages/settings/robots-page.tsx').then((m) => ({ default: m.RobotsPage })));
 
 /** A page only users with the permission may open (the menu hides it too; the server checks again). */
 function Can({ perm, children }: { perm: Permission; children: ReactNode }) {
@@ -154,6 +164,47 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'dispatch/reports',
+            element: (
+              <Can perm="viewDispatch">
+                <WeekBoardPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'dispatch/meeting',
+            element: (
+              <Can perm="viewDispatch">
+                <MeetingPage />
+              </Can>
+            ),
+          },
+          {
+            // an item (/dispatch/items/:id, where notifications link) opens in a drawer over the list
+            path: 'dispatch/items/:id?',
+            element: (
+              <Can perm="viewDispatch">
+                <ItemsPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'dispatch/settings',
+            element: (
+              <Can perm="reviewWeekly">
+                <DispatchSettingsPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'dispatch/projects/:projectId/reports/:week',
+            element: (
+              <Can perm="viewDispatch">
+                <ReportPage />
+              </Can>
+            ),
+          },
+          {
             path: 'org/regions',
             element: (
               <Can perm="viewDirectory">
@@ -206,6 +257,14 @@ export const router = createBrowserRouter([
             element: (
               <Can perm="editSettings">
                 <SecurityPolicyPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'settings/robots',
+            element: (
+              <Can perm="manageRobots">
+                <RobotsPage />
               </Can>
             ),
           },

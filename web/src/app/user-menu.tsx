@@ -1,4 +1,11 @@
-import { CheckOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  GlobalOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  RobotOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Dropdown, type MenuProps, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
@@ -59,6 +66,10 @@ export function UserMenu({ compact }: { compact: boolean }) {
     },
     { type: 'divider' },
     { key: 'password', icon: <KeyOutlined />, label: t('user.changePassword') },
+    // a unit's staff manage their own unit's group robots here; an admin finds them under 系统设置
+    ...(me.can.manageRobots && !me.can.editSettings
+      ? [{ key: 'robots', icon: <RobotOutlined />, label: t('user.unitRobots') }]
+      : []),
     { type: 'divider' },
     {
       key: 'lang',
@@ -87,6 +98,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') navigate('/change-password');
+    else if (key === 'robots') navigate('/settings/robots');
     else if (key === 'logout') void signOut();
     else if (key.startsWith('lang:')) switchLang(key.slice(5) as Lang);
   };
