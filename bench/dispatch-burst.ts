@@ -25,7 +25,7 @@ import { postgresReachable, testPgUrl, withDatabase } from '../server/test/engin
 
 const EXTRA = Number(process.env.BENCH_PROJECTS ?? 2000);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? '25,100,400').split(',').map(Number);
-const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 400);
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 60);
 const POOL = Number(process.env.BENCH_POOL ?? 10);
 
 const pct = (xs: number[], p: number) =>
