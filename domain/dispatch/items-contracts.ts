@@ -42,6 +42,8 @@ export const ItemListQuery = PageQuery.extend({
   category: z.enum(ITEM_CATEGORIES).optional(),
   projectId: z.uuid().optional(),
   overdue: queryFlag.optional(),
+  /** unfinished items above the unit's level (the coordinator's watch or the leader's agenda) */
+  escalated: queryFlag.optional(),
   /** items assigned to the caller's unit / raised by the caller's unit */
   box: z.enum(['assigned', 'raised']).optional(),
   q: z.string().trim().max(50).optional(),
@@ -78,7 +80,11 @@ export const CoordinationItem = z.object({
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   version: z.number().int(),
-  can: z.object({ actions: z.array(z.enum(ITEM_ACTIONS)) }),
+  can: z.object({
+    actions: z.array(z.enum(ITEM_ACTIONS)),
+    /** the project's page opens for the caller (an assigned unit outside the project's scope sees only the item) */
+    viewProject: z.boolean(),
+  }),
 });
 export type CoordinationItem = z.infer<typeof CoordinationItem>;
 
@@ -90,6 +96,12 @@ export const ItemPage = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  counts: z.object({ unfinished: z.number().int(), overdue: z.number().int(), escalated: z.number().int() }),
+  counts: z.object({
+    unfinished: z.number().int(),
+    overdue: z.number().int(),
+    escalated: z.number().int(),
+    /** unfinished and on the leader's agenda (level 2) */
+    onAgenda: z.number().int(),
+  }),
   can: z.object({ raise: z.boolean() }),
 });

@@ -2,11 +2,13 @@ import { aliasedTable, and, asc, desc, eq, inArray, or, type SQL, sql } from 'dr
 import type { Scope } from '../../../domain/org/scope.ts';
 import { coordinationItemEvents, coordinationItems, projects, regions, units } from '../../db/schema/index.ts';
 import type { Conn, Tx } from '../../platform/db/database.ts';
-import { containsPattern } from '../../platform/db/scope-sql.ts';
+import { containsPattern, scopeWhere } from '../../platform/db/scope-sql.ts';
 import { dispatchScope } from './reports.repository.ts';
 
 export type ItemRow = typeof coordinationItems.$inferSelect;
 export type ItemView = ItemRow & {
+  /** whether the caller may open the project in the project library (the assigned unit often may not) */
+  projectVisible: boolean;
   projectName: string;
   regionName: string;
   assignedUnitName: string;
@@ -27,30 +29,33 @@ export function itemReach(scope: Scope, userId: string, unitId: string): SQL {
   )!;
 }
 
-const columns = {
+const columns = (scope: Scope) => ({
   i: coordinationItems,
+  projectVisible: sql<boolean>`(${scopeWhere(scope, { region: projects.regionCode, unit: projects.responsibleUnitId })})`,
   projectName: projects.name,
   regionName: regions.name,
   assignedUnitName: units.name,
   raisedByUnitName: raisedUnits.name,
-};
+});
 const flatten = (r: {
   i: ItemRow;
+  projectVisible: boolean;
   projectName: string;
   regionName: string;
   assignedUnitName: string;
   raisedByUnitName: string | null;
 }): ItemView => ({
   ...r.i,
+  projectVisible: r.projectVisible === true || (r.projectVisible as unknown) === 't',
   projectName: r.projectName,
   regionName: r.regionName,
   assignedUnitName: r.assignedUnitName,
   raisedByUnitName: r.raisedByUnitName,
 });
 
-const base = (conn: Conn) =>
+const base = (conn: Conn, scope: Scope) =>
   conn
-    .select(columns)
+    .select(columns(scope))
     .from(coordinationItems)
     .innerJoin(projects, eq(projects.id, coordinationItems.projectId))
     .innerJoin(regions, eq(regions.code, projects.regionCode))
@@ -68,7 +73,7 @@ export type ItemFilter = {
 
 export const itemRepo = {
   /** Every item in reach matching the filter, newest first (a city has hundreds; the page is cut in the service). */
-  list: (conn: Conn, reach: SQL, f: ItemFilter): Promise<ItemView[]> => {
+  list: (conn: Conn, scope: Scope, reach: SQL, f: ItemFilter): Promise<ItemView[]> => {
     const where: SQL[] = [reach];
     if (f.statuses) where.push(inArray(coordinationItems.status, [...f.statuses]));
     if (f.category) where.push(eq(coordinationItems.category, f.category));
@@ -79,14 +84,14 @@ export const itemRepo = {
       const p = containsPattern(f.q);
       where.push(or(sql`${coordinationItems.description} ilike ${p}`, sql`${projects.name} ilike ${p}`)!);
     }
-    return base(conn)
+    return base(conn, scope)
       .where(and(...where))
       .orderBy(desc(coordinationItems.createdAt), desc(coordinationItems.id))
       .then((rows) => rows.map(flatten));
   },
 
-  find: (conn: Conn, reach: SQL, id: string): Promise<ItemView | null> =>
-    base(conn)
+  find: (conn: Conn, scope: Scope, reach: SQL, id: string): Promise<ItemView | null> =>
+    base(conn, scope)
       .where(and(eq(coordinationItems.id, id), reach))
       .then((r) => (r[0] ? flatten(r[0]) : null)),
 

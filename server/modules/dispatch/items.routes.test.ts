@@ -99,6 +99,9 @@ describe.each(ENGINES)('coordination items on %s', (engine) => {
     expect((await dept.get(`/api/dispatch/projects/${projectId}/reports/2026-W48`)).statusCode).toBe(404);
     const seen = (await dept.get(`/api/dispatch/items/${itemId}`)).json();
     expect(seen.can.actions).toEqual(['accept']);
+    // the item is there, the project's page is not: no link to a 404
+    expect(seen.can.viewProject).toBe(false);
+    expect((await district.get(`/api/dispatch/items/${itemId}`)).json().can.viewProject).toBe(true);
     expect((await act(district, itemId, seen.version, 'accept')).statusCode).toBe(403);
     const accepted = await act(dept, itemId, seen.version, 'accept');
     expect(accepted.json()).toMatchObject({ status: 'accepted' });
@@ -183,6 +186,12 @@ describe.each(ENGINES)('coordination items on %s', (engine) => {
     const overdue = (await coordinator.get('/api/dispatch/items?overdue=true&pageSize=200')).json();
     expect(overdue.items.map((x: { id: string }) => x.id)).toContain(fresh.id);
     expect(overdue.counts.overdue).toBe(overdue.total);
+    const escalated = (await coordinator.get('/api/dispatch/items?escalated=true&pageSize=200')).json();
+    expect(escalated.items.map((x: { id: string }) => x.id)).toContain(fresh.id);
+    expect(escalated.total).toBe(escalated.counts.escalated);
+    expect(escalated.items.every((x: { escalationLevel: number }) => x.escalationLevel > 0)).toBe(true);
+    const notFlag = (await coordinator.get('/api/dispatch/items?escalated=false&pageSize=200')).json();
+    expect(notFlag.total).toBeGreaterThan(escalated.total);
     // six working days late (the 8th of December): on the leader's agenda
     t.clock.advanceMinutes(7 * 24 * 60);
     expect(businessDate(t.ctx.now())).toBe(addDays('2026-12-01', 7));

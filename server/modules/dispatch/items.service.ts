@@ -89,7 +89,7 @@ function present(actor: Actor, rules: DispatchRules, i: ItemView, today: string)
     resolvedAt: i.resolvedAt?.toISOString() ?? null,
     closedAt: i.closedAt?.toISOString() ?? null,
     version: i.version,
-    can: { actions: itemActions(status, partyOf(actor, i)) },
+    can: { actions: itemActions(status, partyOf(actor, i)), viewProject: i.projectVisible },
   };
 }
 
@@ -97,7 +97,7 @@ export async function listItems(ctx: Ctx, actor: Actor, q: ItemListQuery) {
   assertMay(actor, 'dispatch.read');
   const rules = await dispatchRules(ctx, ctx.db);
   const today = businessDate(ctx.now());
-  const rows = await itemRepo.list(ctx.db, reachOf(actor), {
+  const rows = await itemRepo.list(ctx.db, actor.scope, reachOf(actor), {
     ...(q.status === 'unfinished' ? { statuses: ITEM_OPEN_STATUSES } : q.status ? { statuses: [q.status] } : {}),
     ...(q.category ? { category: q.category } : {}),
     ...(q.projectId ? { projectId: q.projectId } : {}),
@@ -106,7 +106,11 @@ export async function listItems(ctx: Ctx, actor: Actor, q: ItemListQuery) {
     ...(q.q ? { q: q.q } : {}),
   });
   const all = rows.map((r) => present(actor, rules, r, today));
-  const shown = q.overdue ? all.filter((i) => i.overdueDays > 0) : all;
+  const shown = all.filter(
+    (i) =>
+      (!q.overdue || i.overdueDays > 0) &&
+      (!q.escalated || (i.escalationLevel > 0 && ITEM_OPEN_STATUSES.includes(i.status))),
+  );
   const from = (q.page - 1) * q.pageSize;
   return {
     items: shown.slice(from, from + q.pageSize),
@@ -117,6 +121,7 @@ export async function listItems(ctx: Ctx, actor: Actor, q: ItemListQuery) {
       unfinished: all.filter((i) => ITEM_OPEN_STATUSES.includes(i.status)).length,
       overdue: all.filter((i) => i.overdueDays > 0).length,
       escalated: all.filter((i) => i.escalationLevel > 0 && ITEM_OPEN_STATUSES.includes(i.status)).length,
+      onAgenda: all.filter((i) => i.escalationLevel === 2 && ITEM_OPEN_STATUSES.includes(i.status)).length,
     },
     can: { raise: actorMay(actor, 'dispatch.report') },
   };
@@ -124,7 +129,7 @@ export async function listItems(ctx: Ctx, actor: Actor, q: ItemListQuery) {
 
 export async function getItem(ctx: Ctx, actor: Actor, id: string): Promise<CoordinationItemDetail> {
   assertMay(actor, 'dispatch.read');
-  const i = await itemRepo.find(ctx.db, reachOf(actor), id);
+  const i = await itemRepo.find(ctx.db, actor.scope, reachOf(actor), id);
   if (!i) throw appError('NOT_FOUND');
   const rules = await dispatchRules(ctx, ctx.db);
   const events = await itemRepo.events(ctx.db, id);
@@ -223,7 +228,7 @@ export async function actOnItem(
   input: ItemActionRequest,
 ): Promise<CoordinationItemDetail> {
   assertMay(actor, 'dispatch.read');
-  const seen = await itemRepo.find(ctx.db, reachOf(actor), id);
+  const seen = await itemRepo.find(ctx.db, actor.scope, reachOf(actor), id);
   if (!seen) throw appError('NOT_FOUND');
   if (NOTE_REQUIRED.includes(input.action) && !input.note) {
     const what = { respond: '请填写办理进展', resolve: '请填写办理结果', reopen: '请写明退回重办的原因' } as const;

@@ -25,9 +25,13 @@ const byId = (id: string) => `/api/dispatch/items/${enc(id)}`;
 export const dispatchItemsApi = {
   /** the items in reach: assigned to my unit (`box=assigned`), raised by it (`raised`), or all; with the counts */
   list: (f: ItemFilter, signal?: AbortSignal) => {
-    const { overdue, ...rest } = f;
-    // the server reads any value of `overdue` as a flag: send it only when wanted
-    return http.get<ItemList>('/api/dispatch/items', { ...rest, ...(overdue ? { overdue: 'true' } : {}) }, signal);
+    const { overdue, escalated, ...rest } = f;
+    // flags go only when wanted
+    return http.get<ItemList>(
+      '/api/dispatch/items',
+      { ...rest, ...(overdue ? { overdue: 'true' } : {}), ...(escalated ? { escalated: 'true' } : {}) },
+      signal,
+    );
   },
   /** one item with its history */
   get: (id: string) => http.get<ItemDetail>(byId(id)),

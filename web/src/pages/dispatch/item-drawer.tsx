@@ -118,18 +118,10 @@ function History({ events }: { events: ItemEvent[] }) {
 
 /**
  * The project's name, a link to the project's page when the caller may open it: the assigned unit of an item on
- * another district's project sees the item but not the project (asked once, quietly).
+ * another district's project sees the item but not the project.
  */
 function ProjectName({ item }: { item: ItemDetail }) {
-  const me = useMe();
-  const q = useQuery({
-    queryKey: ['project', item.projectId],
-    queryFn: () => projectsApi.get(item.projectId),
-    enabled: me.can.viewProjects,
-    meta: { silent: true },
-    staleTime: 5 * 60_000,
-  });
-  return q.isSuccess ? <Link to={`/projects/${item.projectId}`}>{item.projectName}</Link> : item.projectName;
+  return item.can.viewProject ? <Link to={`/projects/${item.projectId}`}>{item.projectName}</Link> : item.projectName;
 }
 
 function Facts({ item }: { item: ItemDetail }) {

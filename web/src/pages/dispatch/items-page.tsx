@@ -40,12 +40,8 @@ import {
 } from './item-labels.tsx';
 import { ItemRaiseDrawer } from './item-raise-drawer.tsx';
 
-/**
- * The list's filters in the URL: the API's, and 已升级 (escalated), a tile of its own. The API has no escalation
- * filter; an unfinished item is escalated exactly when it is overdue (the level is computed from the days overdue),
- * so the tile asks for the overdue items.
- */
-const ItemsFilter = ItemListQuery.extend({ escalated: queryFlag.optional() });
+/** The list's filters in the URL: the API's (已升级 is `escalated`). */
+const ItemsFilter = ItemListQuery;
 type Filter = ReturnType<typeof useUrlFilter<typeof ItemsFilter>>[0];
 type Box = 'assigned' | 'raised' | 'all';
 type SearchValues = { q?: string; status?: ItemStatusFilter; category?: ItemCategory };
@@ -220,9 +216,13 @@ function columnsOf(t: T, labels: ReturnType<typeof useItemLabels>, open: (i: Ite
       width: 190,
       render: (_v, i) => (
         <div style={{ minWidth: 0, lineHeight: 1.4 }}>
-          <Link to={`/projects/${i.projectId}`} onClick={(e) => e.stopPropagation()}>
-            {i.projectName}
-          </Link>
+          {i.can.viewProject ? (
+            <Link to={`/projects/${i.projectId}`} onClick={(e) => e.stopPropagation()}>
+              {i.projectName}
+            </Link>
+          ) : (
+            i.projectName
+          )}
           <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{i.regionName}</div>
         </div>
       ),
@@ -274,10 +274,10 @@ export function ItemsPage() {
   const phone = Grid.useBreakpoint().md === false;
   const [raising, setRaising] = useState(false);
   const [filter, setFilter] = useUrlFilter(ItemsFilter);
-  const { escalated, ...query } = filter;
+  const { escalated } = filter;
   const q = useQuery({
     queryKey: ['dispatch-items', filter],
-    queryFn: ({ signal }) => dispatchItemsApi.list({ ...query, overdue: query.overdue || escalated }, signal),
+    queryFn: ({ signal }) => dispatchItemsApi.list(filter, signal),
     placeholderData: keepPreviousData,
   });
   const list = q.data;
