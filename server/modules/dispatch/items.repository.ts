@@ -1,6 +1,14 @@
-import { aliasedTable, and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../../domain/org/scope.ts';
-import { coordinationItemEvents, coordinationItems, projects, regions, units } from '../../db/schema/index.ts';
+import {
+  assignments,
+  coordinationItemEvents,
+  coordinationItems,
+  leaders,
+  projects,
+  regions,
+  units,
+} from '../../db/schema/index.ts';
 import type { Conn, Tx } from '../../platform/db/database.ts';
 import { containsPattern, scopeWhere } from '../../platform/db/scope-sql.ts';
 import { dispatchScope } from './reports.repository.ts';
@@ -133,6 +141,25 @@ export const itemRepo = {
       .select()
       .from(coordinationItems)
       .where(inArray(coordinationItems.status, [...statuses])),
+
+  /** The user accounts of the leaders who oversee a unit now (分管领导): who puts an item on the agenda. */
+  overseeingLeaderUsers: (conn: Conn, unitId: string): Promise<string[]> =>
+    conn
+      .select({ userId: leaders.userId })
+      .from(assignments)
+      .innerJoin(leaders, eq(leaders.id, assignments.holderId))
+      .where(
+        and(
+          eq(assignments.kind, 'oversees_unit'),
+          eq(assignments.subjectType, 'unit'),
+          eq(assignments.subjectId, unitId),
+          eq(assignments.holderType, 'leader'),
+          isNull(assignments.endedAt),
+          eq(leaders.active, true),
+          isNotNull(leaders.userId),
+        ),
+      )
+      .then((r) => r.map((x) => x.userId!)),
 
   unitName: (conn: Conn, id: string) =>
     conn

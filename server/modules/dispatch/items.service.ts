@@ -318,7 +318,8 @@ async function tellOthers(tx: Tx, i: ItemRow, next: ItemStatus, input: ItemActio
 
 /**
  * The daily escalation sweep: every unanswered item whose computed level rose gets the level stored, an 'escalated'
- * event, an audit record, and notices — to the unit (overdue), and to the city's coordinators from level 1.
+ * event, an audit record, and notices — to the unit (overdue), to the city's coordinators from level 1, and at
+ * level 2 (the leader's agenda) to the leaders who oversee the unit.
  * Idempotent: a second run the same day finds nothing new.
  */
 export async function escalateOverdueItems(ctx: Ctx): Promise<number> {
@@ -360,6 +361,9 @@ export async function escalateOverdueItems(ctx: Ctx): Promise<number> {
       };
       await notifyUnit(tx, fresh.assignedUnitId, HANDLER_ROLES, notice, now);
       await notifyUsers(tx, await coordinatorsOf(tx), notice, now);
+      // on the leader's agenda: the leaders who oversee the unit hear it too
+      if (level === 2)
+        await notifyUsers(tx, await itemRepo.overseeingLeaderUsers(tx, fresh.assignedUnitId), notice, now);
       raised++;
     });
   }
