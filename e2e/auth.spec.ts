@@ -12,7 +12,8 @@ describe('signing in and out', () => {
 
     await page.getByRole('alert').filter({ hasText: '账号或密码错误' }).waitFor();
     expect(pathOf(page.url())).toBe('/login');
-    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+    // the button is back to 登录 (not "loading 登录"): the refused request is over; a busy machine may take a while
+    await page.getByRole('button', { name: /^登\s*录$/ }).waitFor({ timeout: 60_000 });
     // the wrong password is cleared for the next try; the account stays
     await expect.poll(() => page.getByLabel('密码').inputValue()).toBe('');
     expect(await page.getByLabel('账号').inputValue()).toBe('assessor');
@@ -43,12 +44,14 @@ describe('signing in and out', () => {
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.waitForURL((u) => u.pathname === '/login');
     await page.getByText('已退出登录').waitFor();
-    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+    // the button is back to 登录 (not "loading 登录"): the refused request is over; a busy machine may take a while
+    await page.getByRole('button', { name: /^登\s*录$/ }).waitFor({ timeout: 60_000 });
 
     // the session is gone on the server too: the workbench sends the visitor back to the sign-in page
     await page.goto('/');
     await page.waitForURL((u) => u.pathname === '/login');
-    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+    // the button is back to 登录 (not "loading 登录"): the refused request is over; a busy machine may take a while
+    await page.getByRole('button', { name: /^登\s*录$/ }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole('navigation').count()).toBe(0);
     await shot(page, 'auth-coordinator-signed-out');
   });
@@ -56,7 +59,8 @@ describe('signing in and out', () => {
   it('on a phone the district staff opens the menu as a drawer', async () => {
     const page = await e2e.newPage({ phone: true });
     await page.goto('/login');
-    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+    // the button is back to 登录 (not "loading 登录"): the refused request is over; a busy machine may take a while
+    await page.getByRole('button', { name: /^登\s*录$/ }).waitFor({ timeout: 60_000 });
     await page.getByText('欢迎登录').waitFor();
     await shot(page, 'auth-phone-sign-in');
 
