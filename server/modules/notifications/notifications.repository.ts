@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { NotificationListQuery } from '../../../domain/notifications/contracts.ts';
-import { notifications } from '../../db/schema/index.ts';
+import { notifications, unitWebhooks, users, webhookDeliveries } from '../../db/schema/index.ts';
 import type { Conn, Tx } from '../../platform/db/database.ts';
 
 /**
@@ -61,4 +61,30 @@ export const notificationRepo = {
       .where(and(mine(userId), unread))
       .returning({ id: notifications.id })
       .then((r) => r.length),
+};
+
+/** What `notify.ts` writes and reads: notices of several users, a unit's people and its robots, queued deliveries. */
+export const noticeRepo = {
+  /** Inserts one notice per user; a user who already has the dedupe key is skipped. Returns the ids created. */
+  insertMany: (tx: Tx, rows: (typeof notifications.$inferInsert)[]) =>
+    tx.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id }),
+
+  /** The active users of a unit holding any of `roles`. */
+  unitUsers: (tx: Tx, unitId: string, roles: readonly string[]): Promise<string[]> =>
+    tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.unitId, unitId), eq(users.active, true), arrayOverlaps(users.roles, [...roles])))
+      .then((r) => r.map((x) => x.id)),
+
+  /** The enabled robots of a unit. */
+  enabledRobots: (tx: Tx, unitId: string): Promise<string[]> =>
+    tx
+      .select({ id: unitWebhooks.id })
+      .from(unitWebhooks)
+      .where(and(eq(unitWebhooks.unitId, unitId), eq(unitWebhooks.enabled, true)))
+      .then((r) => r.map((x) => x.id)),
+
+  queueDeliveries: (tx: Tx, rows: (typeof webhookDeliveries.$inferInsert)[]) =>
+    tx.insert(webhookDeliveries).values(rows),
 };

@@ -1,7 +1,6 @@
-import { and, arrayOverlaps, eq } from 'drizzle-orm';
 import type { Role } from '../../../domain/auth/roles.ts';
-import { notifications, unitWebhooks, users, webhookDeliveries } from '../../db/schema/index.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { noticeRepo } from './notifications.repository.ts';
 
 /**
  * Telling people: in-app notifications (the bell) and, for a unit, its group robots (DingTalk / WeCom). Called by
@@ -25,33 +24,26 @@ export type Notice = {
 export async function notifyUsers(tx: Tx, userIds: readonly string[], n: Notice, now: Date): Promise<number> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return 0;
-  const rows = await tx
-    .insert(notifications)
-    .values(
-      ids.map((userId) => ({
-        userId,
-        kind: n.kind,
-        title: n.title,
-        body: n.body ?? null,
-        link: n.link ?? null,
-        subjectType: n.subjectType ?? null,
-        subjectId: n.subjectId ?? null,
-        dedupeKey: n.dedupeKey ?? null,
-        createdAt: now,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
+  const rows = await noticeRepo.insertMany(
+    tx,
+    ids.map((userId) => ({
+      userId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body ?? null,
+      link: n.link ?? null,
+      subjectType: n.subjectType ?? null,
+      subjectId: n.subjectId ?? null,
+      dedupeKey: n.dedupeKey ?? null,
+      createdAt: now,
+    })),
+  );
   return rows.length;
 }
 
 /** The active users of a unit holding any of `roles`. */
 export const unitUsers = (tx: Tx, unitId: string, roles: readonly Role[]): Promise<string[]> =>
-  tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.unitId, unitId), eq(users.active, true), arrayOverlaps(users.roles, [...roles])))
-    .then((r) => r.map((x) => x.id));
+  noticeRepo.unitUsers(tx, unitId, roles);
 
 /**
  * A notice to a unit: its staff in `roles` get it in the app, and each enabled robot of the unit gets a queued
@@ -67,14 +59,12 @@ export async function notifyUnit(
   const people = await unitUsers(tx, unitId, roles);
   const created = await notifyUsers(tx, people, n, now);
   if (n.dedupeKey && people.length > 0 && created === 0) return 0;
-  const robots = await tx
-    .select({ id: unitWebhooks.id })
-    .from(unitWebhooks)
-    .where(and(eq(unitWebhooks.unitId, unitId), eq(unitWebhooks.enabled, true)));
+  const robots = await noticeRepo.enabledRobots(tx, unitId);
   if (robots.length > 0) {
-    await tx.insert(webhookDeliveries).values(
-      robots.map((r) => ({
-        webhookId: r.id,
+    await noticeRepo.queueDeliveries(
+      tx,
+      robots.map((webhookId) => ({
+        webhookId,
         kind: n.kind,
         payload: { title: n.title, body: n.body ?? null, link: n.link ?? null },
         status: 'pending',
