@@ -38,6 +38,13 @@ export const Me = z.object({
     editSettings: z.boolean(),
     /** a unit's group robots (群机器人): every unit's for an admin, the own unit's for its staff */
     manageRobots: z.boolean(),
+    viewTasks: z.boolean(),
+    answerTasks: z.boolean(),
+    manageTasks: z.boolean(),
+    issueSupervision: z.boolean(),
+    writeInstructions: z.boolean(),
+    manageInspections: z.boolean(),
+    recordInspections: z.boolean(),
   }),
   session: z.object({ idleMinutes: z.number().int(), expiresAt: z.string() }),
 });

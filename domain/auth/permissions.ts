@@ -49,6 +49,21 @@ export const PERMISSIONS = {
   'dispatch.report': ['admin', 'coordinator', 'unit_staff', 'site_commissioner'],
   /** return or accept a submitted report, approve an amendment, set the reporting calendar */
   'dispatch.review': ['admin', 'coordinator'],
+  /** 重点任务: read plans, tasks, feedback and the board — units see only tasks they lead or partner on (scope) */
+  'task.read': ['admin', 'coordinator', 'supervisor', 'assessor', 'leader', 'unit_staff'],
+  /** answer for the caller's unit: claim or dispute, write feedback (lead) or its part (partner), ask for 销号,
+   * answer ladder steps, instructions and rectifications */
+  'task.answer': ['admin', 'coordinator', 'unit_staff'],
+  /** the 督查室: import and edit plans, resolve disputes, return or accept feedback, confirm 销号, rate */
+  'task.manage': ['admin', 'supervisor'],
+  /** issue ladder steps: 催办, 督办单, 通报, 约谈, 问责 */
+  'supervision.issue': ['admin', 'supervisor'],
+  /** write a 批示 (a leader's instruction) */
+  'instruction.write': ['admin', 'leader'],
+  /** set up inspection campaigns, their checklists, teams and targets; verify rectifications as the team */
+  'inspection.manage': ['admin', 'supervisor'],
+  /** record findings as a member of an inspection team (membership is checked per campaign) */
+  'inspection.record': ['admin', 'supervisor', 'coordinator', 'assessor', 'unit_staff'],
   /** a unit's group robots (DingTalk / WeCom): admin for every unit, the others for their own (notifications/access) */
   'robot.manage': ['admin', 'coordinator', 'unit_staff'],
 } as const satisfies Record<string, readonly Role[]>;

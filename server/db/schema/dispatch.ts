@@ -42,6 +42,9 @@ export const weeklyReports = pgTable(
     returnedReason: text('returned_reason'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     reviewedByName: text('reviewed_by_name'),
+    /** set when an inspection saw something different from what this report says (督查发现与上报不符) */
+    inspectionFlag: text('inspection_flag'),
+    inspectionFlaggedAt: timestamp('inspection_flagged_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdByName: text('created_by_name').notNull(),
     version: integer('version').notNull().default(1),

@@ -4,3 +4,5 @@ export * from './indicators.ts';
 export * from './org.ts';
 export * from './platform.ts';
 export * from './projects.ts';
+export * from './supervision.ts';
+export * from './tasks.ts';

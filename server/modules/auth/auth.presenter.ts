@@ -34,6 +34,13 @@ export function presentMe(s: SignedIn, policy: SecurityPolicy): Me {
       verifyAudit: may(a.roles, 'audit.verify'),
       editSettings: may(a.roles, 'settings.manage'),
       manageRobots: may(a.roles, 'robot.manage'),
+      viewTasks: may(a.roles, 'task.read'),
+      answerTasks: may(a.roles, 'task.answer'),
+      manageTasks: may(a.roles, 'task.manage'),
+      issueSupervision: may(a.roles, 'supervision.issue'),
+      writeInstructions: may(a.roles, 'instruction.write'),
+      manageInspections: may(a.roles, 'inspection.manage'),
+      recordInspections: may(a.roles, 'inspection.record'),
     },
     session: {
       idleMinutes: policy.sessionIdleMinutes,

@@ -1,5 +1,8 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { getLang, type Lang, setLang, subscribeLang } from './lang-store.ts';
+import { inspectionsEn, inspectionsZh } from './messages/inspections.ts';
+import { supervisionEn, supervisionZh } from './messages/supervision.ts';
+import { tasksEn, tasksZh } from './messages/tasks.ts';
 
 export { getLang, type Lang, setLang } from './lang-store.ts';
 
@@ -1337,6 +1340,9 @@ const zh = {
   'dispatchSettings.cal.dateRequired': '请选择日期',
   'dispatchSettings.cal.duplicate': '该日期已录入',
   'dispatchSettings.cal.overlap': '{date}与第{row}行重叠',
+  ...tasksZh,
+  ...supervisionZh,
+  ...inspectionsZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -2693,6 +2699,9 @@ const en: Record<MessageKey, string> = {
   'dispatchSettings.cal.dateRequired': 'Choose a date',
   'dispatchSettings.cal.duplicate': 'This date is already listed',
   'dispatchSettings.cal.overlap': '{date} overlaps row {row}',
+  ...tasksEn,
+  ...supervisionEn,
+  ...inspectionsEn,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };
