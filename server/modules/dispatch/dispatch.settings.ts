@@ -1,6 +1,5 @@
 import {
   type CalendarData,
-  calendarDataSchema,
   knownYears,
   mergeCalendars,
   OFFICIAL_CALENDAR,
@@ -29,6 +28,7 @@ import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import type { Conn } from '../../platform/db/database.ts';
 import { appError } from '../../platform/errors/app-error.ts';
+import { CALENDAR_KEY, calendarExtra } from '../../platform/settings/calendar.ts';
 
 /**
  * The weekly dispatch's settings: the reporting calendar, the warning thresholds and the item deadline; plus the
@@ -36,7 +36,6 @@ import { appError } from '../../platform/errors/app-error.ts';
  */
 export const SCHEDULE_KEY = REPORTING_SCHEDULE_SETTING_KEY;
 export const THRESHOLDS_KEY = WARNING_THRESHOLDS_SETTING_KEY;
-export const CALENDAR_KEY = 'calendar.extra';
 
 export type DispatchRules = {
   schedule: ReportingSchedule;
@@ -71,11 +70,7 @@ export async function dispatchRules(ctx: Ctx, conn: Conn): Promise<DispatchRules
     ITEM_SETTINGS_KEY,
     parseOr((r) => itemSettingsSchema.parse(r), DEFAULT_ITEM_SETTINGS),
   );
-  const extra = await ctx.settings.get(
-    conn,
-    CALENDAR_KEY,
-    parseOr((r) => calendarDataSchema.parse(r), null),
-  );
+  const extra = await calendarExtra(ctx, conn);
   return {
     schedule: schedule.value,
     thresholds: thresholds.value,

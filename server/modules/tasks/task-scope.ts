@@ -4,8 +4,7 @@ import { taskPartners, tasks } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 
 /** Whether the caller follows every task (督查室, 项目办, leaders, 考核办, admin) rather than its own unit's. */
-export const seesAllTasks = (actor: Pick<Actor, 'roles'>): boolean =>
-  hasRole(actor.roles, 'admin', ...CITY_WIDE_ROLES);
+export const seesAllTasks = (actor: Pick<Actor, 'roles'>): boolean => hasRole(actor.roles, 'admin', ...CITY_WIDE_ROLES);
 
 /**
  * The ONE place a task's reach becomes SQL: city-wide roles see every task; a unit sees the tasks it leads or is a

@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { getLang, type Lang, setLang, subscribeLang } from './lang-store.ts';
 import { inspectionsEn, inspectionsZh } from './messages/inspections.ts';
+import { plansEn, plansZh } from './messages/plans.ts';
 import { supervisionEn, supervisionZh } from './messages/supervision.ts';
 import { tasksEn, tasksZh } from './messages/tasks.ts';
 
@@ -1341,6 +1342,7 @@ const zh = {
   'dispatchSettings.cal.duplicate': '该日期已录入',
   'dispatchSettings.cal.overlap': '{date}与第{row}行重叠',
   ...tasksZh,
+  ...plansZh,
   ...supervisionZh,
   ...inspectionsZh,
 };
@@ -2700,6 +2702,7 @@ const en: Record<MessageKey, string> = {
   'dispatchSettings.cal.duplicate': 'This date is already listed',
   'dispatchSettings.cal.overlap': '{date} overlaps row {row}',
   ...tasksEn,
+  ...plansEn,
   ...supervisionEn,
   ...inspectionsEn,
 };
