@@ -20,6 +20,7 @@ import { planDemoDispatch, seedDemoDispatch } from './demo-dispatch.ts';
 import { indicatorCatalogRows, seedDemoIndicators } from './demo-indicators.ts';
 import { demoEntryDates, demoQuotas } from './demo-planning.ts';
 import { demoProjects } from './demo-projects.ts';
+import { seedDemoTasks } from './demo-tasks.ts';
 
 export const hasUsers = async (ctx: Ctx): Promise<boolean> =>
   (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users))[0]!.n > 0;
@@ -138,6 +139,8 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: { username: string
     });
     // 月分析: the catalog, 24 months of the province's figures, the default peer group and 示范市's targets
     const indicatorSeed = await seedDemoIndicators(tx, businessDate(now), now);
+    // 重点任务与督查督办: this year's work-report plan with its feedback history, the ladder, instructions, inspections
+    const taskSeed = await seedDemoTasks(tx, now);
     await audit({
       action: 'seed.demo',
       entityType: 'system',
@@ -151,6 +154,11 @@ export async function seedDemo(ctx: Ctx): Promise<{ accounts: { username: string
         weeklyReports: dispatch.reports,
         reportPhotos: dispatch.photos,
         coordinationItems: dispatch.items,
+        tasks: taskSeed.tasks,
+        taskFeedback: taskSeed.feedback,
+        ladderSteps: taskSeed.ladderSteps,
+        instructions: taskSeed.instructions,
+        inspections: taskSeed.inspections,
         users: DEMO_ACCOUNTS.map((a) => a.username),
       },
     });
@@ -210,6 +218,6 @@ export async function createFirstAdmin(ctx: Ctx): Promise<{ username: string; pa
 /** Empties every application table (for `seed --demo --reset`). TRUNCATE is not a row delete: the trail restarts. */
 export async function resetAllData(ctx: Ctx): Promise<void> {
   await ctx.db.execute(
-    sql`truncate table sessions, password_history, assignments, handovers, projects, leaders, users, units, regions, audit_records, settings, notifications, files restart identity cascade`,
+    sql`truncate table rectifications, inspection_photos, inspection_findings, inspection_targets, inspection_teams, inspection_checklist_items, inspections, instruction_units, instructions, ladder_steps, supervision_files, task_events, task_feedback_parts, task_feedback, task_milestones, task_leaders, task_partners, tasks, plan_sections, assignment_plans, task_sources, sessions, password_history, assignments, handovers, projects, leaders, users, units, regions, audit_records, settings, notifications, files restart identity cascade`,
   );
 }
