@@ -156,6 +156,29 @@ describe('ledgerWorkbook', () => {
     expect(ws.getCell('B3').value).toBe('项目名称');
   });
 
+  it("writes section rows merged across the table and each row's own number in 序号", async () => {
+    const buf = await ledgerWorkbook({
+      title: '重点任务台账',
+      filterLine: '',
+      columns: [{ header: '任务', key: 'content', kind: 'text' }],
+      rows: [
+        { no: '1.1', content: '甲' },
+        { no: '1.2', content: '乙' },
+        { no: '2.1', content: '丙' },
+      ],
+      sections: [
+        { before: 0, title: '一、稳增长' },
+        { before: 2, title: '二、优环境' },
+      ],
+      seqKey: 'no',
+    });
+    const ws = (await open(buf)).worksheets[0]!;
+    const col = (c: number) => [4, 5, 6, 7, 8].map((r) => ws.getCell(r, c).value);
+    expect(col(1)).toEqual(['一、稳增长', '1.1', '1.2', '二、优环境', '2.1']);
+    expect(col(2)).toEqual(['一、稳增长', '甲', '乙', '二、优环境', '丙']);
+    expect(ws.getCell(4, 1).isMerged && ws.getCell(4, 2).master.address).toBe('A4');
+  });
+
   it('reads back through the import pipeline to the same values', async () => {
     const buf = await ledgerWorkbook({
       title: '2025年重点项目台账',

@@ -39,6 +39,10 @@ export type LedgerInput = {
   /** The 合计 row: a value per column key (columns without one stay empty). Omitted: no totals row. */
   totals?: Readonly<Record<string, LedgerValue>>;
   sheetName?: string;
+  /** Section heading rows (一、稳增长…) written before the data row of index `before`, merged across the table. */
+  sections?: readonly { before: number; title: string }[];
+  /** The row key whose value 序号 shows instead of the running number (a task's own number, 3.12), as text. */
+  seqKey?: string;
 };
 
 export const NUM_FMT = {
@@ -210,10 +214,26 @@ export async function ledgerWorkbook(input: LedgerInput): Promise<Buffer> {
 
   const wrap: Partial<ExcelJS.Alignment> = { vertical: 'middle', wrapText: true };
   const middle: Partial<ExcelJS.Alignment> = { vertical: 'middle' };
+  let r0 = 4;
+  const sectionsAt = new Map<number, string[]>();
+  for (const sec of input.sections ?? [])
+    sectionsAt.set(sec.before, [...(sectionsAt.get(sec.before) ?? []), sec.title]);
+  const sectionRow = (title: string) => {
+    const row = ws.getRow(r0);
+    for (let col = 1; col <= width; col++) row.getCell(col).border = THIN;
+    const cell = row.getCell(1);
+    cell.value = title;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'left', vertical: 'middle' };
+    if (width > 1) ws.mergeCells(r0, 1, r0, width);
+    r0++;
+  };
   rows.forEach((data, i) => {
-    const row = ws.getRow(4 + i);
+    for (const title of sectionsAt.get(i) ?? []) sectionRow(title);
+    const row = ws.getRow(r0++);
     const seq = row.getCell(1);
-    seq.value = i + 1;
+    const own = input.seqKey ? data[input.seqKey] : undefined;
+    seq.value = own === undefined || own === null ? i + 1 : String(own);
     seq.border = THIN;
     seq.alignment = { horizontal: 'center', vertical: 'middle' };
     columns.forEach((c, j) => {
@@ -228,7 +248,7 @@ export async function ledgerWorkbook(input: LedgerInput): Promise<Buffer> {
 
   if (input.totals) {
     const totals = input.totals;
-    const r = 4 + rows.length;
+    const r = r0;
     const row = ws.getRow(r);
     const firstWithTotal = columns.findIndex((c) => totals[c.key] !== null && totals[c.key] !== undefined);
     // 合计 spans 序号 and the leading columns that have no total (usually 项目名称 …)
@@ -250,7 +270,7 @@ export async function ledgerWorkbook(input: LedgerInput): Promise<Buffer> {
     if (labelEnd > 1) ws.mergeCells(r, 1, r, labelEnd);
   }
 
-  if (rows.length > 0) ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + rows.length, column: width } };
+  if (rows.length > 0) ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: r0 - 1, column: width } };
   return workbookBuffer(workbook);
 }
 
