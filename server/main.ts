@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { dispatchJobs } from './modules/dispatch/index.ts';
 import { notificationJobs } from './modules/notifications/index.ts';
+import { supervisionJobs } from './modules/supervision/index.ts';
 import { loadConfig, openContext } from './platform/boot.ts';
 import { ConfigError } from './platform/config/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
@@ -9,7 +10,7 @@ import { DEMO_PASSWORD } from './seed/demo-data.ts';
 import { createFirstAdmin, hasUsers, seedDemo } from './seed/seed.ts';
 
 /** Background jobs of every module (server/platform/README.md, "jobs"): scheduled and worked by pg-boss. */
-const JOBS: AnyJobDefinition[] = [...notificationJobs, ...dispatchJobs];
+const JOBS: AnyJobDefinition[] = [...notificationJobs, ...dispatchJobs, ...supervisionJobs];
 
 /** Boot only: config → database → migrate → first data → app → jobs → listen → graceful close. */
 async function main() {

@@ -303,11 +303,6 @@ export async function remindUnclaimed(
   return remind(ctx, { planId: input.planId ?? null }, auditActorOf(actor), 'manual');
 }
 
-/** The daily job: units whose tasks are past their claim date hear of it (once a day). */
-export async function remindOverdueClaims(ctx: Ctx): Promise<RemindResponse> {
-  return remind(ctx, { dueBefore: todayOf(ctx) }, SYSTEM_ACTOR, 'overdue');
-}
-
 async function remind(
   ctx: Ctx,
   f: { planId?: string | null; dueBefore?: string },

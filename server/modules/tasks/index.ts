@@ -13,6 +13,5 @@ export { planRoutes as taskPlanRoutes } from './plans.routes.ts';
 export { taskRulesRoutes } from './rules.routes.ts';
 export { seesAllTasks, taskReach } from './task-scope.ts';
 export { findTaskRef, listTaskFacts, loadTaskViews, type TaskFact, type TaskView } from './tasks.facts.ts';
-export { taskJobs } from './tasks.jobs.ts';
 export { taskRoutes } from './tasks.routes.ts';
 export { type TaskRules, taskRules } from './tasks.settings.ts';
