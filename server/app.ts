@@ -28,7 +28,21 @@ import { notificationRoutes, webhookRoutes } from './modules/notifications/index
 import { orgRoutes } from './modules/org/index.ts';
 import { projectRoutes, projectSettingsRoutes } from './modules/projects/index.ts';
 import { settingsRoutes } from './modules/settings/index.ts';
+import {
+  inspectionRoutes,
+  instructionRoutes,
+  rectificationRoutes,
+  supervisionBoardRoutes,
+  supervisionLadderRoutes,
+} from './modules/supervision/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
+import {
+  taskClaimRoutes,
+  taskFeedbackRoutes,
+  taskPlanRoutes,
+  taskRoutes,
+  taskRulesRoutes,
+} from './modules/tasks/index.ts';
 import type { Ctx } from './platform/context.ts';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.ts';
 
@@ -86,6 +100,16 @@ export async function buildApp(ctx: Ctx, opts: AppOptions = {}): Promise<Fastify
     dispatchMeetingRoutes,
     notificationRoutes,
     webhookRoutes,
+    instructionRoutes,
+    inspectionRoutes,
+    rectificationRoutes,
+    supervisionLadderRoutes,
+    supervisionBoardRoutes,
+    taskRoutes,
+    taskFeedbackRoutes,
+    taskRulesRoutes,
+    taskPlanRoutes,
+    taskClaimRoutes,
   ]) {
     await app.register(routes, { ctx });
   }

@@ -190,6 +190,8 @@ export const WeeklyReport = z.object({
   reviewedByName: z.string().nullable(),
   photos: z.array(ReportPhoto),
   amendments: z.array(Amendment),
+  /** an inspection saw something other than this report says (督查发现与上报不符) */
+  inspectionFlag: z.object({ note: z.string(), at: z.string().nullable() }).nullable(),
   version: z.number().int().nullable(),
   can: z.object({
     edit: z.boolean(),

@@ -299,6 +299,9 @@ async function presentReport(
     reviewedByName: r?.reviewedByName ?? null,
     photos: photos.map((ph) => presentPhoto(ph)),
     amendments: amendments.map(presentAmendment),
+    inspectionFlag: r?.inspectionFlag
+      ? { note: r.inspectionFlag, at: r.inspectionFlaggedAt?.toISOString() ?? null }
+      : null,
     version: r?.version ?? null,
     can: {
       edit: mayReport && editable,

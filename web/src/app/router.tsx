@@ -59,6 +59,44 @@ const SecurityPolicyPage = lazy(() =>
   import('../pages/settings/security-policy-page.tsx').then((m) => ({ default: m.SecurityPolicyPage })),
 );
 const RobotsPage = lazy(() => import('../pages/settings/robots-page.tsx').then((m) => ({ default: m.RobotsPage })));
+const TasksPage = lazy(() => import('../pages/tasks/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
+const TaskPage = lazy(() => import('../pages/tasks/task-page.tsx').then((m) => ({ default: m.TaskPage })));
+const TaskSettingsPage = lazy(() =>
+  import('../pages/tasks/task-settings-page.tsx').then((m) => ({ default: m.TaskSettingsPage })),
+);
+const TaskPlansPage = lazy(() => import('../pages/tasks/plans-page.tsx').then((m) => ({ default: m.PlansPage })));
+const TaskPlanPage = lazy(() => import('../pages/tasks/plan-page.tsx').then((m) => ({ default: m.PlanPage })));
+const TaskPlanImportPage = lazy(() =>
+  import('../pages/tasks/plan-import-page.tsx').then((m) => ({ default: m.PlanImportPage })),
+);
+const TaskClaimsPage = lazy(() => import('../pages/tasks/claims-page.tsx').then((m) => ({ default: m.ClaimsPage })));
+const SupervisionInboxPage = lazy(() =>
+  import('../pages/supervision/inbox-page.tsx').then((m) => ({ default: m.InboxPage })),
+);
+const SupervisionBoardPage = lazy(() =>
+  import('../pages/supervision/board-page.tsx').then((m) => ({ default: m.BoardPage })),
+);
+const SupervisionStepsPage = lazy(() =>
+  import('../pages/supervision/steps-page.tsx').then((m) => ({ default: m.StepsPage })),
+);
+const InstructionsPage = lazy(() =>
+  import('../pages/supervision/instructions-page.tsx').then((m) => ({ default: m.InstructionsPage })),
+);
+const InstructionPage = lazy(() =>
+  import('../pages/supervision/instructions-page.tsx').then((m) => ({ default: m.InstructionPage })),
+);
+const InspectionsPage = lazy(() =>
+  import('../pages/supervision/inspections-page.tsx').then((m) => ({ default: m.InspectionsPage })),
+);
+const InspectionPage = lazy(() =>
+  import('../pages/supervision/inspection-page.tsx').then((m) => ({ default: m.InspectionPage })),
+);
+const FindingPage = lazy(() =>
+  import('../pages/supervision/finding-page.tsx').then((m) => ({ default: m.FindingPage })),
+);
+const RectificationsPage = lazy(() =>
+  import('../pages/supervision/rectifications-page.tsx').then((m) => ({ default: m.RectificationsPage })),
+);
 
 /** A page only users with the permission may open (the menu hides it too; the server checks again). */
 function Can({ perm, children }: { perm: Permission; children: ReactNode }) {
@@ -265,6 +303,135 @@ export const router = createBrowserRouter([
             element: (
               <Can perm="manageRobots">
                 <RobotsPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'tasks',
+            element: (
+              <Can perm="viewTasks">
+                <TasksPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'tasks/t/:id',
+            element: (
+              <Can perm="viewTasks">
+                <TaskPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'tasks/settings',
+            element: (
+              <Can perm="viewTasks">
+                <TaskSettingsPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'tasks/plans',
+            element: (
+              <Can perm="viewTasks">
+                <TaskPlansPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'tasks/plans/:id',
+            element: (
+              <Can perm="viewTasks">
+                <TaskPlanPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'tasks/plans/:id/import',
+            element: (
+              <Can perm="manageTasks">
+                <TaskPlanImportPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'tasks/claims',
+            element: (
+              <Can perm="viewTasks">
+                <TaskClaimsPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'supervision/inbox',
+            element: (
+              <Can perm="viewTasks">
+                <SupervisionInboxPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'supervision/board',
+            element: (
+              <Can perm="viewTasks">
+                <SupervisionBoardPage />
+              </Can>
+            ),
+          },
+          {
+            // a step (/supervision/steps?id=…, where notifications link) opens in a drawer over the register
+            path: 'supervision/steps',
+            element: (
+              <Can perm="viewTasks">
+                <SupervisionStepsPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'supervision/instructions',
+            element: (
+              <Can perm="viewTasks">
+                <InstructionsPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'supervision/instructions/:id',
+            element: (
+              <Can perm="viewTasks">
+                <InstructionPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'supervision/inspections',
+            element: (
+              <Can perm="viewTasks">
+                <InspectionsPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'supervision/inspections/:id',
+            element: (
+              <Can perm="viewTasks">
+                <InspectionPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'supervision/inspections/:id/targets/:targetId',
+            element: (
+              <Can perm="viewTasks">
+                <FindingPage />
+              </Can>
+            ),
+          },
+          {
+            path: 'supervision/rectifications',
+            element: (
+              <Can perm="viewTasks">
+                <RectificationsPage />
               </Can>
             ),
           },

@@ -142,6 +142,18 @@ function Notices({ report }: { report: WeeklyReport }) {
       />,
     );
   }
+  if (report.inspectionFlag) {
+    notices.push(
+      <Alert
+        key="inspection"
+        type="warning"
+        showIcon
+        data-testid="inspection-flag"
+        title={t('insp.flag.title')}
+        description={report.inspectionFlag.note}
+      />,
+    );
+  }
   if (report.prefilled && report.can.edit) {
     notices.push(<Alert key="prefilled" type="info" showIcon title={t('dispatch.report.prefilled')} />);
   }
