@@ -54,6 +54,7 @@ import type { FileStore } from '../platform/files/file-store.ts';
 import { readPhotoFacts, thumbnail } from '../platform/files/images.ts';
 import { DEMO_ACCOUNTS, DEMO_UNITS } from './demo-data.ts';
 import type { DemoProject } from './demo-projects.ts';
+import { makeRng, type Rng, streamRng } from './rng.ts';
 
 /**
  * The demo city's weekly dispatch (周调度) history, so the meeting page is meaningful on first start: every project in
@@ -77,56 +78,8 @@ export const DEMO_HISTORY_WEEKS = 26;
 /** rows per INSERT statement */
 const BATCH = 2000;
 
-// ── a small PRNG (mulberry32, as in demo-projects.ts) ──────────────────────────────────────────────────────
-type Rng = {
-  next: () => number;
-  int: (lo: number, hi: number) => number;
-  chance: (p: number) => boolean;
-  pick: <T>(xs: readonly T[]) => T;
-  weighted: <T>(xs: readonly (readonly [T, number])[]) => T;
-  shuffle: <T>(xs: readonly T[]) => T[];
-};
-
-function makeRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => (hi < lo ? lo : lo + Math.floor(next() * (hi - lo + 1)));
-  const pick = <T>(xs: readonly T[]): T => {
-    if (xs.length === 0) throw new RangeError('pick from an empty list');
-    return xs[int(0, xs.length - 1)]!;
-  };
-  const weighted = <T>(xs: readonly (readonly [T, number])[]): T => {
-    const total = xs.reduce((s, [, w]) => s + Math.max(0, w), 0);
-    let r = next() * total;
-    for (const [x, w] of xs) {
-      if (w <= 0) continue;
-      r -= w;
-      if (r < 0) return x;
-    }
-    const last = xs.filter(([, w]) => w > 0).at(-1);
-    if (!last) throw new RangeError('weighted pick without a positive weight');
-    return last[0];
-  };
-  const shuffle = <T>(xs: readonly T[]): T[] => {
-    const out = [...xs];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = int(0, i);
-      [out[i], out[j]] = [out[j]!, out[i]!];
-    }
-    return out;
-  };
-  return { next, int, chance: (p) => next() < p, pick, weighted, shuffle };
-}
-
 /** An independent stream per part and per project, so one project's history does not shift another's. */
-const rngFor = (part: number, i: number) =>
-  makeRng((SEED ^ Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(part + 1, 0x85ebca6b)) >>> 0);
+const rngFor = (part: number, i: number) => streamRng(SEED, part, i);
 
 // ── time (Beijing wall clock; day arithmetic through the calendar's day numbers) ───────────────────────────
 const MINUTE = 60_000;

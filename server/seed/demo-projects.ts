@@ -13,6 +13,7 @@ import {
   type SuspendableStage,
 } from '../../domain/projects/project.ts';
 import type { projects } from '../db/schema/index.ts';
+import { makeRng } from './rng.ts';
 
 /**
  * The demo city's project library: ~300 key projects over the six districts and counties and the two parks of 示范市,
@@ -1134,55 +1135,6 @@ const BRANDS: readonly string[] = (
   '瑞丰 恒泰 鼎盛 宏达 锦程 新元 长河 天玺 博睿 汇通 金鼎 远航 盛景 同创 启航 宇辰 弘毅 嘉禾 聚能 凯瑞 ' +
   '澜图 泓源 峰岳 星驰 云帆 清越 丰泽 禾润 耀华 景辉 晨光 润邦 德信 恒远 致远 华拓 沐阳 睿达 欣荣 正元'
 ).split(' ');
-
-// ── the PRNG ───────────────────────────────────────────────────────────────────────────────────────────────
-type Rng = {
-  next: () => number;
-  /** an integer in [lo, hi]; lo when hi < lo */
-  int: (lo: number, hi: number) => number;
-  chance: (p: number) => boolean;
-  pick: <T>(xs: readonly T[]) => T;
-  weighted: <T>(xs: readonly (readonly [T, number])[]) => T;
-  shuffle: <T>(xs: readonly T[]) => T[];
-};
-
-/** mulberry32: a small, fast 32-bit PRNG; the same seed gives the same sequence everywhere. */
-function makeRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => (hi < lo ? lo : lo + Math.floor(next() * (hi - lo + 1)));
-  const pick = <T>(xs: readonly T[]): T => {
-    if (xs.length === 0) throw new RangeError('pick from an empty list');
-    return xs[int(0, xs.length - 1)]!;
-  };
-  const weighted = <T>(xs: readonly (readonly [T, number])[]): T => {
-    const total = xs.reduce((s, [, w]) => s + w, 0);
-    let r = next() * total;
-    for (const [x, w] of xs) {
-      if (w <= 0) continue;
-      r -= w;
-      if (r < 0) return x;
-    }
-    const last = xs.filter(([, w]) => w > 0).at(-1);
-    if (!last) throw new RangeError('weighted pick without a positive weight');
-    return last[0];
-  };
-  const shuffle = <T>(xs: readonly T[]): T[] => {
-    const out = [...xs];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = int(0, i);
-      [out[i], out[j]] = [out[j]!, out[i]!];
-    }
-    return out;
-  };
-  return { next, int, chance: (p) => next() < p, pick, weighted, shuffle };
-}
 
 // ── dates (day numbers since 1970-01-01, UTC arithmetic only) ──────────────────────────────────────────────
 const DAY_MS = 86_400_000;

@@ -49,6 +49,7 @@ import {
   weeklyReports,
 } from '../db/schema/index.ts';
 import type { Tx } from '../platform/db/database.ts';
+import { makeRng, type Rng, streamRng } from './rng.ts';
 
 /**
  * The demo city's key tasks and supervision (重点任务与督查督办), so every view is meaningful on first start: the
@@ -71,54 +72,8 @@ const SEED = 0x7a5c0de7;
 const BATCH = 1000;
 const FEEDBACK_PLAN: PlanCycle = { feedbackCycle: 'monthly', feedbackDueDay: 25 };
 
-// ── a small PRNG (mulberry32, as in demo-projects.ts and demo-dispatch.ts) ──────────────────────────────────
-type Rng = {
-  next: () => number;
-  int: (lo: number, hi: number) => number;
-  chance: (p: number) => boolean;
-  pick: <T>(xs: readonly T[]) => T;
-  weighted: <T>(xs: readonly (readonly [T, number])[]) => T;
-  shuffle: <T>(xs: readonly T[]) => T[];
-};
-
-function makeRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => (hi < lo ? lo : lo + Math.floor(next() * (hi - lo + 1)));
-  const pick = <T>(xs: readonly T[]): T => {
-    if (xs.length === 0) throw new RangeError('pick from an empty list');
-    return xs[int(0, xs.length - 1)]!;
-  };
-  const weighted = <T>(xs: readonly (readonly [T, number])[]): T => {
-    const total = xs.reduce((s, [, w]) => s + Math.max(0, w), 0);
-    let r = next() * total;
-    for (const [x, w] of xs) {
-      if (w <= 0) continue;
-      r -= w;
-      if (r < 0) return x;
-    }
-    return xs.filter(([, w]) => w > 0).at(-1)![0];
-  };
-  const shuffle = <T>(xs: readonly T[]): T[] => {
-    const out = [...xs];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = int(0, i);
-      [out[i], out[j]] = [out[j]!, out[i]!];
-    }
-    return out;
-  };
-  return { next, int, chance: (p) => next() < p, pick, weighted, shuffle };
-}
-
 /** An independent stream per part and per index, so one task's history does not shift another's. */
-const rngFor = (part: number, i: number) =>
-  makeRng((SEED ^ Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(part + 1, 0x85ebca6b)) >>> 0);
+const rngFor = (part: number, i: number) => streamRng(SEED, part, i);
 
 /** A version-4 UUID drawn from the PRNG: the same plan gives the same ids. */
 function idMaker(rng: Rng): () => string {
