@@ -1,9 +1,4 @@
-import {
-  type CalendarData,
-  knownYears,
-  mergeCalendars,
-  OFFICIAL_CALENDAR,
-} from '../../../domain/common/calendar.ts';
+import { type CalendarData, knownYears, mergeCalendars, OFFICIAL_CALENDAR } from '../../../domain/common/calendar.ts';
 import type { DispatchSettings, DispatchSettingsUpdate } from '../../../domain/dispatch/contracts.ts';
 import {
   DEFAULT_ITEM_SETTINGS,

@@ -1,6 +1,5 @@
 import { businessDate } from '../../../domain/common/business-date.ts';
 import { addDays, calendarCovers } from '../../../domain/common/calendar.ts';
-import { identifyFile } from '../../../domain/common/file-types.ts';
 import {
   weekKey as isoWeekKey,
   parseWeekKey,
@@ -28,8 +27,7 @@ import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import type { Conn } from '../../platform/db/database.ts';
 import { appError } from '../../platform/errors/app-error.ts';
-import { recordFile, storeUpload } from '../../platform/files/files.ts';
-import { readPhotoFacts, thumbnail } from '../../platform/files/images.ts';
+import { photoCoordinates, preparePhoto, recordPhotoFiles } from '../../platform/files/photos.ts';
 import { notifyUnit, notifyUsers } from '../notifications/index.ts';
 import { type DispatchRules, dispatchRules } from './dispatch.settings.ts';
 import { presentAmendment, presentPhoto } from './reports.presenter.ts';
@@ -193,7 +191,7 @@ async function projectInReach(conn: Conn, actor: Actor, projectId: string) {
   return p;
 }
 
-async function reportInReach(ctx: Ctx, conn: Conn, actor: Actor, reportId: string) {
+async function reportInReach(conn: Conn, actor: Actor, reportId: string) {
   const r = await reportRepo.find(conn, reportId);
   if (!r) throw appError('NOT_FOUND');
   const p = await projectInReach(conn, actor, r.projectId);
@@ -416,7 +414,7 @@ export async function reviewReport(
   decision: { accept: true; version: number } | { accept: false; version: number; reason: string },
 ): Promise<WeeklyReport> {
   assertMay(actor, 'dispatch.review');
-  const { project: p } = await reportInReach(ctx, ctx.db, actor, reportId);
+  const { project: p } = await reportInReach(ctx.db, actor, reportId);
   const rules = await dispatchRules(ctx, ctx.db);
   const now = ctx.now();
   const week = await audited(ctx, auditActorOf(actor), async (tx, audit) => {
@@ -519,7 +517,7 @@ export async function requestAmendment(
   input: AmendmentRequest,
 ): Promise<WeeklyReport> {
   assertMay(actor, 'dispatch.report');
-  const { project: p } = await reportInReach(ctx, ctx.db, actor, reportId);
+  const { project: p } = await reportInReach(ctx.db, actor, reportId);
   const rules = await dispatchRules(ctx, ctx.db);
   const proposed = figuresOf(input);
   const week = await audited(ctx, auditActorOf(actor), async (tx, audit) => {
@@ -566,7 +564,7 @@ export async function decideAmendment(
   d: { approve: boolean; note: string | null },
 ): Promise<WeeklyReport> {
   assertMay(actor, 'dispatch.review');
-  const { project: p } = await reportInReach(ctx, ctx.db, actor, reportId);
+  const { project: p } = await reportInReach(ctx.db, actor, reportId);
   const rules = await dispatchRules(ctx, ctx.db);
   const now = ctx.now();
   const week = await audited(ctx, auditActorOf(actor), async (tx, audit) => {
@@ -614,25 +612,12 @@ export async function addPhoto(
   upload: { name: string; bytes: Buffer; caption: string | null },
 ) {
   assertMay(actor, 'dispatch.report');
-  const { report, project: p } = await reportInReach(ctx, ctx.db, actor, reportId);
+  const { report, project: p } = await reportInReach(ctx.db, actor, reportId);
   if (report.status === 'accepted') {
     throw appError('RULE_VIOLATED', { params: { what: '周报已审核锁定,不能再添加照片' } });
   }
-  const kind = identifyFile(upload.name, upload.bytes.subarray(0, 16));
-  if (!kind.ok || kind.kind !== 'photo') {
-    throw appError('VALIDATION_FAILED', {
-      fields: [{ path: 'file', message: kind.ok ? '请上传照片(JPG、PNG或WebP)' : kind.message }],
-    });
-  }
-  const facts = await readPhotoFacts(upload.bytes);
-  let thumb: Buffer;
-  try {
-    thumb = await thumbnail(upload.bytes);
-  } catch {
-    throw appError('VALIDATION_FAILED', { fields: [{ path: 'file', message: '照片已损坏,无法读取' }] });
-  }
-  const stored = await storeUpload(ctx.files, upload.name, upload.bytes);
-  const thumbStored = await ctx.files.put(thumb);
+  const prepared = await preparePhoto(ctx.files, upload);
+  const { facts, stored } = prepared;
   const earlier = await reportRepo.earlierPhoto(ctx.db, stored.sha256, report.id);
   const check = checkPhoto({
     takenAt: facts.takenAt,
@@ -647,26 +632,14 @@ export async function addPhoto(
   });
   const now = ctx.now();
   const photo = await audited(ctx, auditActorOf(actor), async (tx, audit) => {
-    const file = await recordFile(tx, { ...stored, createdBy: actor.userId }, now);
-    const thumbFile = await recordFile(
-      tx,
-      {
-        sha256: thumbStored.sha256,
-        size: thumbStored.size,
-        mediaType: 'image/jpeg',
-        originalName: `thumb-${stored.originalName.replace(/\.[^.]+$/, '')}.jpg`,
-        createdBy: actor.userId,
-      },
-      now,
-    );
+    const { file, thumbFile } = await recordPhotoFiles(tx, prepared, actor.userId, now);
     const row = await reportRepo.insertPhoto(tx, {
       reportId: report.id,
       fileId: file.id,
       thumbFileId: thumbFile.id,
       sha256: stored.sha256,
       takenAt: facts.takenAt,
-      latitude: facts.latitude === null ? null : facts.latitude.toFixed(6),
-      longitude: facts.longitude === null ? null : facts.longitude.toFixed(6),
+      ...photoCoordinates(facts),
       verified: check.verified,
       issues: check.reasons,
       reusedFromPhotoId: earlier?.id ?? null,
@@ -693,7 +666,7 @@ export async function addPhoto(
 
 export async function removePhoto(ctx: Ctx, actor: Actor, reportId: string, photoId: string) {
   assertMay(actor, 'dispatch.report');
-  const { report } = await reportInReach(ctx, ctx.db, actor, reportId);
+  const { report } = await reportInReach(ctx.db, actor, reportId);
   if (report.status === 'accepted') {
     throw appError('RULE_VIOLATED', { params: { what: '周报已审核锁定,不能删除照片' } });
   }
@@ -712,7 +685,7 @@ export async function removePhoto(ctx: Ctx, actor: Actor, reportId: string, phot
 /** The bytes of a photo or its thumbnail, through the report's scope. */
 export async function photoBytes(ctx: Ctx, actor: Actor, reportId: string, photoId: string, thumb: boolean) {
   assertMay(actor, 'dispatch.read');
-  await reportInReach(ctx, ctx.db, actor, reportId);
+  await reportInReach(ctx.db, actor, reportId);
   const found = await reportRepo.photo(ctx.db, reportId, photoId);
   if (!found) throw appError('NOT_FOUND');
   const sha = thumb && found.thumbSha256 ? found.thumbSha256 : found.sha256;

@@ -1,7 +1,6 @@
 import { PERMISSIONS } from '../../../domain/auth/permissions.ts';
 import type { Role } from '../../../domain/auth/roles.ts';
 import { businessDate } from '../../../domain/common/business-date.ts';
-import { identifyFile } from '../../../domain/common/file-types.ts';
 import {
   type AnswerValue,
   type ChecklistItem,
@@ -43,8 +42,7 @@ import { actorMay, assertMay } from '../../platform/access/access.ts';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import { appError } from '../../platform/errors/app-error.ts';
-import { recordFile, storeUpload } from '../../platform/files/files.ts';
-import { readPhotoFacts, thumbnail } from '../../platform/files/images.ts';
+import { photoCoordinates, preparePhoto, recordPhotoFiles } from '../../platform/files/photos.ts';
 import { flagWeeklyReports, reportedFigures } from '../dispatch/index.ts';
 import { findUnitInDirectory } from '../org/index.ts';
 import { groundbreakingBatches, type ProjectRef, projectsByIds, projectsOfBatch } from '../projects/index.ts';
@@ -772,21 +770,8 @@ export async function addFindingPhoto(
   if (itemId && item?.answerType !== 'photo') {
     throw appError('VALIDATION_FAILED', { fields: [{ path: 'itemId', message: '该检查项不是照片类' }] });
   }
-  const kind = identifyFile(upload.name, upload.bytes.subarray(0, 16));
-  if (!kind.ok || kind.kind !== 'photo') {
-    throw appError('VALIDATION_FAILED', {
-      fields: [{ path: 'file', message: kind.ok ? '请上传照片(JPG、PNG或WebP)' : kind.message }],
-    });
-  }
-  const facts = await readPhotoFacts(upload.bytes);
-  let thumb: Buffer;
-  try {
-    thumb = await thumbnail(upload.bytes);
-  } catch {
-    throw appError('VALIDATION_FAILED', { fields: [{ path: 'file', message: '照片已损坏,无法读取' }] });
-  }
-  const stored = await storeUpload(ctx.files, upload.name, upload.bytes);
-  const thumbStored = await ctx.files.put(thumb);
+  const prepared = await preparePhoto(ctx.files, upload);
+  const { facts, stored } = prepared;
   const earlier = await inspectionRepo.earlierPhoto(ctx.db, stored.sha256, finding.id);
   // the site: a project's location (the inspector was sent there, whatever the library's scope says)
   const [site] = t.objectType === 'project' ? await projectsByIds(ctx.db, ALL_SCOPE, [t.objectId]) : [];
@@ -807,26 +792,14 @@ export async function addFindingPhoto(
   const photo = await audited(ctx, auditActorOf(actor), async (tx, audit) => {
     const locked = await inspectionRepo.findingForUpdate(tx, targetId);
     if (!locked) throw appError('NOT_FOUND');
-    const file = await recordFile(tx, { ...stored, createdBy: actor.userId }, now);
-    const thumbFile = await recordFile(
-      tx,
-      {
-        sha256: thumbStored.sha256,
-        size: thumbStored.size,
-        mediaType: 'image/jpeg',
-        originalName: `thumb-${stored.originalName.replace(/\.[^.]+$/, '')}.jpg`,
-        createdBy: actor.userId,
-      },
-      now,
-    );
+    const { file, thumbFile } = await recordPhotoFiles(tx, prepared, actor.userId, now);
     const row = await inspectionRepo.insertPhoto(tx, {
       findingId: locked.id,
       fileId: file.id,
       thumbFileId: thumbFile.id,
       sha256: stored.sha256,
       takenAt: facts.takenAt,
-      latitude: facts.latitude === null ? null : facts.latitude.toFixed(6),
-      longitude: facts.longitude === null ? null : facts.longitude.toFixed(6),
+      ...photoCoordinates(facts),
       verified: check.verified,
       issues: check.reasons,
       uploadedByName: actor.displayName,
