@@ -29,8 +29,6 @@ import { type ItemAction, NOTE_REQUIRED } from '../../../../domain/dispatch/item
 import { ITEM_NOTE_MAX, ItemActionRequest } from '../../../../domain/dispatch/items-contracts.ts';
 import { isApiError } from '../../api/client.ts';
 import { dispatchItemsApi, type ItemDetail, type ItemEvent } from '../../api/dispatch-items.ts';
-import { projectsApi } from '../../api/projects.ts';
-import { useMe } from '../../app/session.tsx';
 import { useDrawerSize } from '../../components/drawers.tsx';
 import { toast } from '../../lib/feedback.ts';
 import { handleSaveError, validateWith } from '../../lib/form.ts';

@@ -6,7 +6,6 @@ import {
   Form,
   Grid,
   Input,
-  Pagination,
   Segmented,
   Select,
   Skeleton,
@@ -18,11 +17,11 @@ import {
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { queryFlag } from '../../../../domain/common/contracts.ts';
 import type { ItemCategory, ItemStatus } from '../../../../domain/dispatch/items.ts';
 import { ItemListQuery } from '../../../../domain/dispatch/items-contracts.ts';
 import { dispatchItemsApi, type Item, type ItemList } from '../../api/dispatch-items.ts';
 import { useMe } from '../../app/session.tsx';
+import { CardList } from '../../components/card-list.tsx';
 import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
@@ -363,24 +362,17 @@ export function ItemsPage() {
           refreshing={q.isFetching}
         />
         {phone ? (
-          <div data-testid="item-cards" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-            {q.isLoading && <Skeleton active />}
-            {list?.items.map((i) => (
-              <ItemCard key={i.id} item={i} to={open(i)} />
-            ))}
-            {list && list.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />}
-            {list && list.total > filter.pageSize && (
-              <Pagination
-                simple
-                align="center"
-                current={filter.page}
-                pageSize={filter.pageSize}
-                total={list.total}
-                onChange={(page) => setFilter({ ...filter, page })}
-                style={{ marginTop: 8 }}
-              />
-            )}
-          </div>
+          <CardList
+            items={list?.items}
+            card={(i) => <ItemCard key={i.id} item={i} to={open(i)} />}
+            loading={q.isLoading}
+            emptyText={emptyText}
+            total={list?.total}
+            page={filter.page}
+            pageSize={filter.pageSize}
+            onPage={(page) => setFilter({ ...filter, page })}
+            testId="item-cards"
+          />
         ) : (
           <Table<Item>
             rowKey="id"

@@ -6,7 +6,6 @@ import {
   Form,
   Grid,
   Input,
-  Pagination,
   Select,
   Skeleton,
   Space,
@@ -23,6 +22,7 @@ import { weekStart } from '../../../../domain/common/iso-week.ts';
 import { type Light, type Timing, WeekBoardQuery } from '../../../../domain/dispatch/contracts.ts';
 import { dispatchReportsApi, type WeekBoardRowItem } from '../../api/dispatch-reports.ts';
 import { useMe } from '../../app/session.tsx';
+import { CardList } from '../../components/card-list.tsx';
 import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
@@ -455,24 +455,17 @@ export function WeekBoardPage() {
           refreshing={q.isFetching}
         />
         {phone ? (
-          <div data-testid="board-cards" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-            {q.isLoading && <Skeleton active />}
-            {board && week && board.items.map((row) => <BoardCard key={row.projectId} row={row} week={week} />)}
-            {board && board.items.length === 0 && (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
-            )}
-            {board && board.total > filter.pageSize && (
-              <Pagination
-                simple
-                align="center"
-                current={filter.page}
-                pageSize={filter.pageSize}
-                total={board.total}
-                onChange={(page) => setFilter({ ...filter, page })}
-                style={{ marginTop: 8 }}
-              />
-            )}
-          </div>
+          <CardList
+            items={week ? board?.items : undefined}
+            card={(row) => <BoardCard key={row.projectId} row={row} week={week!} />}
+            loading={q.isLoading}
+            emptyText={emptyText}
+            total={board?.total}
+            page={filter.page}
+            pageSize={filter.pageSize}
+            onPage={(page) => setFilter({ ...filter, page })}
+            testId="board-cards"
+          />
         ) : (
           <Table<WeekBoardRowItem>
             rowKey="projectId"

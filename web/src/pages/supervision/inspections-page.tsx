@@ -5,11 +5,9 @@ import {
   Form,
   Grid,
   Input,
-  Pagination,
   Progress,
   Radio,
   Select,
-  Skeleton,
   Table,
   type TableColumnsType,
   Typography,
@@ -21,6 +19,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { InspectionCreate, InspectionListQuery } from '../../../../domain/supervision/inspections-contracts.ts';
 import type { InspectionKind } from '../../../../domain/supervision/model.ts';
 import { type InspectionList, inspectionsApi } from '../../api/inspections.ts';
+import { CardList } from '../../components/card-list.tsx';
 import { FormDrawer } from '../../components/drawers.tsx';
 import { AddButton } from '../../components/list-actions.tsx';
 import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
@@ -237,23 +236,16 @@ export function InspectionsPage() {
           refreshing={q.isFetching}
         />
         {phone ? (
-          <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-            {q.isLoading && <Skeleton active />}
-            {list?.items.map((r) => (
-              <CampaignCard key={r.id} r={r} />
-            ))}
-            {list && list.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />}
-            {list && list.total > filter.pageSize && (
-              <Pagination
-                simple
-                align="center"
-                current={filter.page}
-                pageSize={filter.pageSize}
-                total={list.total}
-                onChange={(page) => setFilter({ ...filter, page })}
-              />
-            )}
-          </div>
+          <CardList
+            items={list?.items}
+            card={(r) => <CampaignCard key={r.id} r={r} />}
+            loading={q.isLoading}
+            emptyText={emptyText}
+            total={list?.total}
+            page={filter.page}
+            pageSize={filter.pageSize}
+            onPage={(page) => setFilter({ ...filter, page })}
+          />
         ) : (
           <Table<Row>
             rowKey="id"

@@ -10,7 +10,6 @@ import {
   Grid,
   Input,
   Modal,
-  Pagination,
   Segmented,
   Skeleton,
   Space,
@@ -27,6 +26,7 @@ import { RESPONSE_MAX, RectificationListQuery } from '../../../../domain/supervi
 import type { RectificationStatus } from '../../../../domain/supervision/model.ts';
 import { type Rectification, type RectificationList, rectificationsApi } from '../../api/inspections.ts';
 import { useMe } from '../../app/session.tsx';
+import { CardList } from '../../components/card-list.tsx';
 import { useDrawerSize } from '../../components/drawers.tsx';
 import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
@@ -421,23 +421,16 @@ export function RectificationsPage() {
           refreshing={q.isFetching}
         />
         {phone ? (
-          <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-            {q.isLoading && <Skeleton active />}
-            {list?.items.map((r) => (
-              <RectCard key={r.id} r={r} onOpen={() => open(r)} />
-            ))}
-            {list && list.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />}
-            {list && list.total > filter.pageSize && (
-              <Pagination
-                simple
-                align="center"
-                current={filter.page}
-                pageSize={filter.pageSize}
-                total={list.total}
-                onChange={(page) => setFilter({ ...filter, page })}
-              />
-            )}
-          </div>
+          <CardList
+            items={list?.items}
+            card={(r) => <RectCard key={r.id} r={r} onOpen={() => open(r)} />}
+            loading={q.isLoading}
+            emptyText={emptyText}
+            total={list?.total}
+            page={filter.page}
+            pageSize={filter.pageSize}
+            onPage={(page) => setFilter({ ...filter, page })}
+          />
         ) : (
           <Table<Rectification>
             rowKey="id"

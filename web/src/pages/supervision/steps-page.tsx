@@ -8,7 +8,6 @@ import {
   Form,
   Grid,
   Input,
-  Pagination,
   Popconfirm,
   Select,
   Skeleton,
@@ -25,6 +24,7 @@ import { StepListQuery } from '../../../../domain/supervision/ladder-contracts.t
 import type { LadderStep as StepName, SupervisableType } from '../../../../domain/supervision/model.ts';
 import { type LadderStep, supervisionApi } from '../../api/supervision.ts';
 import { useMe } from '../../app/session.tsx';
+import { CardList } from '../../components/card-list.tsx';
 import { DetailDrawer } from '../../components/drawers.tsx';
 import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
@@ -371,23 +371,16 @@ export function StepsPage() {
           refreshing={q.isFetching}
         />
         {phone ? (
-          <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-            {q.isLoading && <Skeleton active />}
-            {list?.items.map((s) => (
-              <StepCard key={s.id} s={s} onOpen={() => open(s)} />
-            ))}
-            {list && list.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />}
-            {list && list.total > filter.pageSize && (
-              <Pagination
-                simple
-                align="center"
-                current={filter.page}
-                pageSize={filter.pageSize}
-                total={list.total}
-                onChange={(page) => setFilter({ ...filter, page })}
-              />
-            )}
-          </div>
+          <CardList
+            items={list?.items}
+            card={(s) => <StepCard key={s.id} s={s} onOpen={() => open(s)} />}
+            loading={q.isLoading}
+            emptyText={emptyText}
+            total={list?.total}
+            page={filter.page}
+            pageSize={filter.pageSize}
+            onPage={(page) => setFilter({ ...filter, page })}
+          />
         ) : (
           <Table<LadderStep>
             rowKey="id"

@@ -8,7 +8,6 @@ import {
   Grid,
   Input,
   Modal,
-  Pagination,
   Popconfirm,
   Segmented,
   Select,
@@ -28,6 +27,7 @@ import {
 } from '../../../../domain/tasks/plans-contracts.ts';
 import { type ClaimItem, type ClaimPage, taskClaimsApi, taskPlansApi } from '../../api/task-plans.ts';
 import { useMe } from '../../app/session.tsx';
+import { CardList } from '../../components/card-list.tsx';
 import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
@@ -477,23 +477,16 @@ export function ClaimsPage() {
           refreshing={q.isFetching}
         />
         {phone ? (
-          <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-            {q.isLoading && <Skeleton active />}
-            {list?.items.map((i) => (
-              <ClaimCard key={i.id} item={i} actions={actions(i)} showUnit={oversight} />
-            ))}
-            {list && list.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />}
-            {list && list.total > filter.pageSize && (
-              <Pagination
-                simple
-                align="center"
-                current={filter.page}
-                pageSize={filter.pageSize}
-                total={list.total}
-                onChange={(page) => setFilter({ ...filter, page })}
-              />
-            )}
-          </div>
+          <CardList
+            items={list?.items}
+            card={(i) => <ClaimCard key={i.id} item={i} actions={actions(i)} showUnit={oversight} />}
+            loading={q.isLoading}
+            emptyText={emptyText}
+            total={list?.total}
+            page={filter.page}
+            pageSize={filter.pageSize}
+            onPage={(page) => setFilter({ ...filter, page })}
+          />
         ) : (
           <Table<ClaimItem>
             rowKey="id"

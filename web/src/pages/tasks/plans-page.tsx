@@ -11,10 +11,8 @@ import {
   Input,
   InputNumber,
   Modal,
-  Pagination,
   Row,
   Select,
-  Skeleton,
   Space,
   Table,
   type TableColumnsType,
@@ -41,6 +39,7 @@ import {
 } from '../../../../domain/tasks/plans-contracts.ts';
 import { type PlanDetail, type PlanSummary, taskPlansApi } from '../../api/task-plans.ts';
 import { useMe } from '../../app/session.tsx';
+import { CardList } from '../../components/card-list.tsx';
 import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
@@ -269,7 +268,7 @@ export function ClaimCounts({ counts }: { counts: PlanSummary['counts'] }) {
     item(counts.disputed, t('plans.count.disputed'), 'orange'),
     item(counts.claimOverdue, t('plans.count.claimOverdue'), 'red'),
   ].filter(Boolean);
-  return all.length ? <>{all}</> : <Typography.Text type="secondary">{t('plans.count.allClaimed')}</Typography.Text>;
+  return all.length ? all : <Typography.Text type="secondary">{t('plans.count.allClaimed')}</Typography.Text>;
 }
 
 function SourceCell({ plan }: { plan: PlanSummary }) {
@@ -443,23 +442,16 @@ export function PlansPage() {
           refreshing={q.isFetching}
         />
         {phone ? (
-          <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-            {q.isLoading && <Skeleton active />}
-            {list?.items.map((p) => (
-              <PlanCard key={p.id} plan={p} />
-            ))}
-            {list && list.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />}
-            {list && list.total > filter.pageSize && (
-              <Pagination
-                simple
-                align="center"
-                current={filter.page}
-                pageSize={filter.pageSize}
-                total={list.total}
-                onChange={(page) => setFilter({ ...filter, page })}
-              />
-            )}
-          </div>
+          <CardList
+            items={list?.items}
+            card={(p) => <PlanCard key={p.id} plan={p} />}
+            loading={q.isLoading}
+            emptyText={emptyText}
+            total={list?.total}
+            page={filter.page}
+            pageSize={filter.pageSize}
+            onPage={(page) => setFilter({ ...filter, page })}
+          />
         ) : (
           <Table<PlanSummary>
             rowKey="id"

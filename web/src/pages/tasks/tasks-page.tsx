@@ -6,7 +6,6 @@ import {
   Form,
   Grid,
   Input,
-  Pagination,
   Progress,
   Select,
   Skeleton,
@@ -20,6 +19,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { TaskStatus } from '../../../../domain/tasks/model.ts';
 import { TaskListQuery } from '../../../../domain/tasks/tasks-contracts.ts';
 import { type Task, type TaskList, tasksApi } from '../../api/tasks.ts';
+import { CardList } from '../../components/card-list.tsx';
 import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
@@ -441,24 +441,17 @@ export function TasksPage() {
           refreshing={q.isFetching}
         />
         {phone ? (
-          <div data-testid="task-cards" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-            {q.isLoading && <Skeleton active />}
-            {list?.items.map((task) => (
-              <TaskCard key={task.id} task={task} today={today} />
-            ))}
-            {list && list.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />}
-            {list && list.total > filter.pageSize && (
-              <Pagination
-                simple
-                align="center"
-                current={filter.page}
-                pageSize={filter.pageSize}
-                total={list.total}
-                onChange={(page) => setFilter({ ...filter, page })}
-                style={{ marginTop: 8 }}
-              />
-            )}
-          </div>
+          <CardList
+            items={list?.items}
+            card={(task) => <TaskCard key={task.id} task={task} today={today} />}
+            loading={q.isLoading}
+            emptyText={emptyText}
+            total={list?.total}
+            page={filter.page}
+            pageSize={filter.pageSize}
+            onPage={(page) => setFilter({ ...filter, page })}
+            testId="task-cards"
+          />
         ) : (
           <Table<Task>
             rowKey="id"
