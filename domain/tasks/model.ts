@@ -69,3 +69,26 @@ export type ParsedDeadline = {
   recurrence: 'weekly' | 'monthly' | 'quarterly' | 'yearly' | null;
   milestones: { title: string; on: string }[];
 };
+
+/** A task's history (办理过程): every action the services record, with its words. */
+export const TASK_EVENT_LABELS = {
+  created: { zh: '创建任务', en: 'Created' },
+  imported: { zh: '导入任务', en: 'Imported' },
+  import_updated: { zh: '导入更新', en: 'Updated by import' },
+  edited: { zh: '修改任务', en: 'Edited' },
+  claimed: { zh: '认领', en: 'Claimed' },
+  disputed: { zh: '提出异议', en: 'Disputed' },
+  reassigned: { zh: '改派牵头单位', en: 'Lead unit changed' },
+  feedback_saved: { zh: '保存反馈', en: 'Feedback saved' },
+  feedback_submitted: { zh: '报送反馈', en: 'Feedback submitted' },
+  feedback_returned: { zh: '退回反馈', en: 'Feedback returned' },
+  feedback_accepted: { zh: '采纳反馈', en: 'Feedback accepted' },
+  part_saved: { zh: '填写配合材料', en: "Partner's part written" },
+  file_added: { zh: '上传佐证材料', en: 'Evidence uploaded' },
+  file_removed: { zh: '删除佐证材料', en: 'Evidence removed' },
+  done_requested: { zh: '申请销号', en: 'Asked to mark done' },
+  done_confirmed: { zh: '确认销号', en: 'Marked done' },
+  done_refused: { zh: '不予销号', en: 'Done refused' },
+  rated: { zh: '督查评估', en: 'Supervisor rating' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+export type TaskEventAction = keyof typeof TASK_EVENT_LABELS;

@@ -26,17 +26,6 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, { zh: string; en: string }> 
   archived: { zh: '已归档', en: 'Archived' },
 };
 
-/** What a task's history (task_events) says for the steps of this part; B's detail page shows them. */
-export const PLAN_EVENT_LABELS: Record<string, { zh: string; en: string }> = {
-  created: { zh: '创建任务', en: 'Created' },
-  imported: { zh: '导入任务', en: 'Imported' },
-  import_updated: { zh: '导入更新', en: 'Updated by import' },
-  edited: { zh: '修改任务', en: 'Edited' },
-  claimed: { zh: '认领', en: 'Claimed' },
-  disputed: { zh: '提出异议', en: 'Disputed' },
-  reassigned: { zh: '改派', en: 'Reassigned' },
-};
-
 // ── sources and plans ──────────────────────────────────────────────────────────────────────────────────────
 export const SourceInput = z.object({
   kind: z.enum(SOURCE_KINDS, { error: '请选择任务来源' }),

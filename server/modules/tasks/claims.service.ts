@@ -1,5 +1,5 @@
 import { type CalendarData, workingDaysBetween } from '../../../domain/common/calendar.ts';
-import type { ClaimStatus } from '../../../domain/tasks/model.ts';
+import type { ClaimStatus, TaskEventAction } from '../../../domain/tasks/model.ts';
 import type {
   ClaimFilter,
   ClaimItem,
@@ -10,7 +10,7 @@ import type {
   RemindResponse,
 } from '../../../domain/tasks/plans-contracts.ts';
 import { actorMay, assertMay } from '../../platform/access/access.ts';
-import { type Actor, auditActorOf, SYSTEM_ACTOR } from '../../platform/auth/actor.ts';
+import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
 import { audited, type Ctx } from '../../platform/context.ts';
 import type { Conn } from '../../platform/db/database.ts';
 import { appError } from '../../platform/errors/app-error.ts';
@@ -126,7 +126,7 @@ async function asLead(ctx: Ctx, actor: Actor, id: string) {
   return found;
 }
 
-const event = (actor: Actor, taskId: string, action: string, note: string | null, at: Date) => ({
+const event = (actor: Actor, taskId: string, action: TaskEventAction, note: string | null, at: Date) => ({
   taskId,
   action,
   note,
@@ -300,21 +300,13 @@ export async function remindUnclaimed(
   if (input.planId && !(await planRepo.find(ctx.db, taskReach(actor), true, input.planId, todayOf(ctx)))) {
     throw appError('NOT_FOUND');
   }
-  return remind(ctx, { planId: input.planId ?? null }, auditActorOf(actor), 'manual');
-}
-
-async function remind(
-  ctx: Ctx,
-  f: { planId?: string | null; dueBefore?: string },
-  by: Parameters<typeof audited>[1],
-  why: 'manual' | 'overdue',
-): Promise<RemindResponse> {
+  const f = { planId: input.planId ?? null };
   const today = todayOf(ctx);
   const pending = await claimRepo.pendingByUnit(ctx.db, f);
   if (pending.length === 0) return { units: 0, tasks: 0, notified: 0 };
   const now = ctx.now();
   let notified = 0;
-  await audited(ctx, by, async (tx, audit) => {
+  await audited(ctx, auditActorOf(actor), async (tx, audit) => {
     for (const p of pending) {
       const overdue = p.firstDue < today;
       notified += await notifyUnit(
@@ -330,14 +322,14 @@ async function remind(
           link: claimsLink,
           subjectType: 'unit',
           subjectId: p.unitId,
-          dedupeKey: `task_claim_${why}:${p.unitId}:${today}`,
+          dedupeKey: `task_claim_manual:${p.unitId}:${today}`,
         },
         now,
       );
     }
     if (notified > 0) {
       await audit({
-        action: why === 'manual' ? 'task.claim_remind' : 'task.claim_remind_overdue',
+        action: 'task.claim_remind',
         entityType: 'assignment_plan',
         entityId: f.planId ?? null,
         after: { units: pending.length, tasks: pending.reduce((s, p) => s + p.tasks, 0), notified },

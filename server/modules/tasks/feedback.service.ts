@@ -10,6 +10,7 @@ import {
   partEditRefusal,
   submissionProblems,
 } from '../../../domain/tasks/feedback.ts';
+import type { TaskEventAction } from '../../../domain/tasks/model.ts';
 import {
   CONFIDENCE_LABELS,
   type Confidence,
@@ -98,7 +99,7 @@ async function checkCycle(ctx: Ctx, t: TaskBase, cycle: string): Promise<string>
   return cycleDueOn(cycle, plan, cal);
 }
 
-async function event(tx: Tx, actor: Actor, taskId: string, action: string, note: string | null, now: Date) {
+async function event(tx: Tx, actor: Actor, taskId: string, action: TaskEventAction, note: string | null, now: Date) {
   await taskRepo.addEvent(tx, {
     taskId,
     action,

@@ -409,10 +409,9 @@ export const claimRepo = {
   },
 
   /** Units with unclaimed tasks (of one plan, or due before a day), with how many and the earliest due date. */
-  pendingByUnit: (conn: Conn, f: { planId?: string | null; dueBefore?: string }) => {
+  pendingByUnit: (conn: Conn, f: { planId?: string | null }) => {
     const where: SQL[] = [eq(tasks.claimStatus, 'pending'), eq(assignmentPlans.status, 'active'), isNull(tasks.doneAt)];
     if (f.planId) where.push(eq(tasks.planId, f.planId));
-    if (f.dueBefore) where.push(sql`${tasks.claimDueOn} < ${f.dueBefore}`);
     return conn
       .select({
         unitId: tasks.leadUnitId,

@@ -29,7 +29,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { FEEDBACK_COMMENT_MAX } from '../../../../domain/tasks/feedback.ts';
-import type { Confidence } from '../../../../domain/tasks/model.ts';
+import { type Confidence, TASK_EVENT_LABELS, type TaskEventAction } from '../../../../domain/tasks/model.ts';
 import type { TaskDetail } from '../../../../domain/tasks/tasks-contracts.ts';
 import { isApiError } from '../../api/client.ts';
 import { tasksApi } from '../../api/tasks.ts';
@@ -40,7 +40,7 @@ import { LoadError, NotFoundResult } from '../../components/status-result.tsx';
 import { showError, toast } from '../../lib/feedback.ts';
 import { handleSaveError } from '../../lib/form.ts';
 import { formatMinute } from '../../lib/format.ts';
-import { hasMessage, useT } from '../../lib/i18n.ts';
+import { useLabel, useT } from '../../lib/i18n.ts';
 import { ObjectLadderPanel } from '../supervision/object-ladder.tsx';
 import { EvidenceUpload, LeadFeedbackForm, PartForm, useTaskUpdate } from './feedback-form.tsx';
 import { FeedbackHistory } from './feedback-history.tsx';
@@ -390,10 +390,8 @@ function Milestones({ task }: { task: TaskDetail }) {
 function Events({ task }: { task: TaskDetail }) {
   const t = useT();
   const events = [...task.events].reverse();
-  const actionLabel = (a: string) => {
-    const key = `tasks.event.${a}`;
-    return hasMessage(key) ? t(key) : a;
-  };
+  const label = useLabel();
+  const actionLabel = (a: string) => label(TASK_EVENT_LABELS[a as TaskEventAction], a);
   if (events.length === 0) return <Typography.Text type="secondary">{t('tasks.history.empty')}</Typography.Text>;
   return (
     <Timeline
