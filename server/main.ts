@@ -5,12 +5,13 @@ import { supervisionJobs } from './modules/supervision/index.ts';
 import { loadConfig, openContext } from './platform/boot.ts';
 import { ConfigError } from './platform/config/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
+import { analyze, maintenanceJobs } from './platform/db/maintenance.ts';
 import { type AnyJobDefinition, startJobs } from './platform/jobs/jobs.ts';
 import { DEMO_PASSWORD } from './seed/demo-data.ts';
 import { createFirstAdmin, hasUsers, seedDemo } from './seed/seed.ts';
 
 /** Background jobs of every module (server/platform/README.md, "jobs"): scheduled and worked by pg-boss. */
-const JOBS: AnyJobDefinition[] = [...notificationJobs, ...dispatchJobs, ...supervisionJobs];
+const JOBS: AnyJobDefinition[] = [...maintenanceJobs, ...notificationJobs, ...dispatchJobs, ...supervisionJobs];
 
 /** Boot only: config → database → migrate → first data → app → jobs → listen → graceful close. */
 async function main() {
@@ -27,6 +28,8 @@ async function main() {
       if (admin.generated) console.log(`初始密码(只显示这一次): ${admin.password}`);
     }
   }
+  // the embedded database has no autovacuum: fresh planner statistics at every start (seconds at most)
+  if (ctx.engine === 'pglite') await analyze(ctx.db);
   const app = await buildApp(ctx, { logger: { level: config.logLevel } });
   const jobs = await startJobs(ctx, database, JOBS, {
     connectionString: config.databaseUrl,

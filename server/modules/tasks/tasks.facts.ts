@@ -120,8 +120,19 @@ export async function loadTaskViews(
   const latest = new Map(rel.latest.map((x) => [x.taskId, x]));
   const accepted = new Map(rel.accepted.map((x) => [x.taskId, x.at]));
 
-  // the cycles depend only on the plan and today: computed once per plan
+  // the cycles depend only on the plan, the day a task starts owing and today: computed once per plan and day
+  // (tasks imported together share them), not once per task — the calendar walk is most of the CPU otherwise
   const perPlan = new Map<string, { open: DueCycle; yearStart: string }>();
+  const memo = <T>(m: Map<string, T>, key: string, make: () => T): T => {
+    let v = m.get(key);
+    if (v === undefined) {
+      v = make();
+      m.set(key, v);
+    }
+    return v;
+  };
+  const lastDue = new Map<string, DueCycle | null>();
+  const dueThisYear = new Map<string, DueCycle[]>();
 
   return rows.map((t) => {
     const plan = planCycleOf(t);
@@ -133,7 +144,7 @@ export async function loadTaskViews(
     const from = owesFrom(t);
     const fb = feedback.get(t.id) ?? [];
     const byCycle = new Map<string, FeedbackBrief>(fb.map((f) => [f.cycle, f]));
-    const last = lastDueCycle(plan, from, today, cal);
+    const last = memo(lastDue, `${t.planId}|${from}`, () => lastDueCycle(plan, from, today, cal));
     const lastFb = last ? (byCycle.get(last.key) ?? null) : null;
     const lt = latest.get(t.id) ?? null;
     const ms = (milestones.get(t.id) ?? []).map((m) => ({
@@ -158,7 +169,7 @@ export async function loadTaskViews(
     });
     // this year's cycles already due, and those first submitted by their due date
     const yearFrom = laterDate(from, p.yearStart);
-    const due = doneOn ? [] : dueCycles(plan, yearFrom, today, cal);
+    const due = doneOn ? [] : memo(dueThisYear, `${t.planId}|${yearFrom}`, () => dueCycles(plan, yearFrom, today, cal));
     let onTime = 0;
     for (const c of due) {
       const f = byCycle.get(c.key);

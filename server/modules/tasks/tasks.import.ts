@@ -21,6 +21,7 @@ import { assertMay } from '../../platform/access/access.ts';
 import { type Actor, auditActorOf } from '../../platform/auth/actor.ts';
 import { type Audit, audited, type Ctx } from '../../platform/context.ts';
 import type { Conn, Tx } from '../../platform/db/database.ts';
+import { analyze } from '../../platform/db/maintenance.ts';
 import { type ColumnSpec, matchHeaders } from '../../platform/documents/header-match.ts';
 import { importRows } from '../../platform/documents/import-rows.ts';
 import { readSheet, workbookBuffer } from '../../platform/documents/xlsx-read.ts';
@@ -477,6 +478,8 @@ export async function importPlan(
     }
     for (const t of moved) await tellNewLead(tx, t, plan, now);
   });
+  // a plan of hundreds of tasks changes the planner's picture; the embedded database has no autovacuum to notice
+  if (ctx.engine === 'pglite') await analyze(ctx.db);
   return outcome;
 }
 
