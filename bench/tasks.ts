@@ -271,7 +271,11 @@ async function bench(engine: 'pglite' | 'postgres', database: Database) {
     });
     const ms = performance.now() - t;
     if (r.statusCode !== 200) throw new Error(`import: ${r.statusCode} ${r.body.slice(0, 500)}`);
-    row(`| import a ${IMPORT_ROWS}-row plan, ${dryRun ? 'dry run' : 'real run'} | ${engine} | ${ms.toFixed(0)} ms |`);
+    const out = r.json() as { created: number; rejected: unknown[] };
+    if (out.created !== IMPORT_ROWS || out.rejected.length > 0) throw new Error(`import: ${r.body.slice(0, 500)}`);
+    row(
+      `| import a ${IMPORT_ROWS}-row plan (${out.created} tasks), ${dryRun ? 'dry run' : 'real run'} | ${engine} | ${ms.toFixed(0)} ms |`,
+    );
   }
   await app.close();
 }

@@ -173,7 +173,7 @@ export async function loadTaskViews(
     let onTime = 0;
     for (const c of due) {
       const f = byCycle.get(c.key);
-      if (f?.firstSubmittedAt && businessDate(f.firstSubmittedAt) <= c.dueOn) onTime++;
+      if (f?.firstSubmittedOn && f.firstSubmittedOn <= c.dueOn) onTime++;
     }
     const current = st.missedCycle && last ? last : p.open;
     const acceptedAt = accepted.get(t.id) ?? null;

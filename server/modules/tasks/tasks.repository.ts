@@ -103,11 +103,9 @@ export type MilestoneRow = typeof taskMilestones.$inferSelect;
 export type FeedbackBrief = {
   taskId: string;
   cycle: string;
-  dueOn: string;
   status: string;
-  completionPct: number;
-  confidence: string | null;
-  firstSubmittedAt: Date | null;
+  /** the business date (UTC+8) of the first submission, computed in SQL: thousands of rows, no Date each */
+  firstSubmittedOn: string | null;
 };
 export type LatestFeedback = { taskId: string; cycle: string; completionPct: number; confidence: string | null };
 
@@ -157,11 +155,10 @@ export const taskRepo = {
       .select({
         taskId: taskFeedback.taskId,
         cycle: taskFeedback.cycle,
-        dueOn: taskFeedback.dueOn,
         status: taskFeedback.status,
-        completionPct: taskFeedback.completionPct,
-        confidence: taskFeedback.confidence,
-        firstSubmittedAt: taskFeedback.firstSubmittedAt,
+        firstSubmittedOn: sql<
+          string | null
+        >`to_char((${taskFeedback.firstSubmittedAt} at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`,
       })
       .from(taskFeedback)
       .where(and(inArray(taskFeedback.taskId, ids), sql`${taskFeedback.dueOn} >= ${feedbackFrom}`));
