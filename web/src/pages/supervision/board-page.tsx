@@ -92,7 +92,7 @@ function useColumns(by: 'unit' | 'leader'): TableColumnsType<BoardRow> {
   const count = (k: CountKey) => ({
     title: t(LABELS[k]),
     key: k,
-    width: 58,
+    width: 76,
     align: 'right' as const,
     sorter: (a: BoardRow, b: BoardRow) => a[k] - b[k],
     render: (_v: unknown, r: BoardRow) => <CountLink value={r[k]} k={k} link={r.link} />,
@@ -100,7 +100,7 @@ function useColumns(by: 'unit' | 'leader'): TableColumnsType<BoardRow> {
   const plain = (k: 'openOrders' | 'overdueInstructions' | 'stepsThisQuarter', label: MessageKey, danger = false) => ({
     title: t(label),
     dataIndex: k,
-    width: 80,
+    width: 100,
     align: 'right' as const,
     sorter: (a: BoardRow, b: BoardRow) => a[k] - b[k],
     render: (v: number) => (
@@ -126,7 +126,7 @@ function useColumns(by: 'unit' | 'leader'): TableColumnsType<BoardRow> {
     {
       title: t('sup.board.onTime'),
       dataIndex: 'onTimePct',
-      width: 90,
+      width: 104,
       align: 'right',
       sorter: (a, b) => (a.onTimePct ?? -1) - (b.onTimePct ?? -1),
       render: (v: number | null, r) => (
@@ -141,7 +141,7 @@ function useColumns(by: 'unit' | 'leader'): TableColumnsType<BoardRow> {
     {
       title: t('sup.board.openRectifications'),
       dataIndex: 'openRectifications',
-      width: 80,
+      width: 100,
       align: 'right',
       render: (v: number | null) =>
         v === null ? '—' : <span style={{ ...tabular, color: v > 0 ? '#d46b08' : 'rgba(0,0,0,0.25)' }}>{v}</span>,
@@ -445,7 +445,7 @@ export function BoardPage() {
             dataSource={b?.rows}
             loading={q.isFetching}
             pagination={false}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1300 }}
             sticky
             summary={() => (b ? summary(b.totals) : null)}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sup.board.empty')} /> }}
