@@ -28,10 +28,11 @@ describe('project library', () => {
     await page.getByRole('heading', { name }).waitFor();
 
     // 开工建设 is offered but disabled, and the reason is on the page
+    // the reason first: the button is drawn before the project's blockers arrive, so reading it at once races them
+    await page.getByText('缺少施工许可').first().waitFor();
     const start = page.getByRole('button', { name: '开工建设' });
     await start.waitFor();
     expect(await start.isDisabled()).toBe(true);
-    await page.getByText('缺少施工许可').first().waitFor();
     await shot(page, 'projects-blocked-start');
 
     // 暂缓 asks for a reason; an empty one is refused in the dialog
