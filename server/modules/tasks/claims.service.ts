@@ -18,7 +18,8 @@ import { officialCalendar } from '../../platform/settings/calendar.ts';
 import { notifyUnit, notifyUsers } from '../notifications/index.ts';
 import { type ClaimFilterSql, claimRepo, planRepo } from './plans.repository.ts';
 import { claimDueOnOf, claimsLink, clip, TASK_HANDLER_ROLES, taskLink, tellNewLead, todayOf } from './plans.service.ts';
-import { seesAllTasks, taskReach } from './task-scope.ts';
+import { seesAllTasks } from './task-scope.ts';
+import { taskReach } from './tasks.repository.ts';
 
 /**
  * 认领: each lead unit confirms its new tasks within the plan's working days, or disputes one with a reason; the

@@ -34,9 +34,9 @@ import { recordFile, storeUpload } from '../../platform/files/files.ts';
 import { officialCalendar } from '../../platform/settings/calendar.ts';
 import { notifyUnit, notifyUsers } from '../notifications/index.ts';
 import { feedbackRepo } from './feedback.repository.ts';
-import { taskReach, taskRoleOf } from './task-scope.ts';
+import { taskRoleOf } from './task-scope.ts';
 import { owesFrom } from './tasks.facts.ts';
-import { type TaskBase, type TaskRow, taskRepo } from './tasks.repository.ts';
+import { type TaskBase, type TaskRow, taskReach, taskRepo } from './tasks.repository.ts';
 import { fileBelongsTo, getTaskDetail } from './tasks.service.ts';
 
 /**

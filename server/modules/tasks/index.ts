@@ -11,7 +11,8 @@ export {
 } from './inspection-targets.ts';
 export { planRoutes as taskPlanRoutes } from './plans.routes.ts';
 export { taskRulesRoutes } from './rules.routes.ts';
-export { seesAllTasks, taskReach } from './task-scope.ts';
+export { seesAllTasks } from './task-scope.ts';
 export { findTaskRef, listTaskFacts, loadTaskViews, type TaskFact, type TaskView } from './tasks.facts.ts';
+export { taskReach } from './tasks.repository.ts';
 export { taskRoutes } from './tasks.routes.ts';
 export { type TaskRules, taskRules } from './tasks.settings.ts';

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Conn } from '../../platform/db/database.ts';
 import { taskTargetRepo } from './inspection-targets.repository.ts';
-import { taskReach } from './task-scope.ts';
+import { taskReach } from './tasks.repository.ts';
 
 /**
  * What supervision (督查, 批示) asks of key tasks: the tasks of a plan section, tasks by id or by words for a picker,

@@ -18,7 +18,7 @@ import { containsPattern, scopeWhere } from '../../platform/db/scope-sql.ts';
 
 /**
  * Queries of the assignment plans, their sections and tasks, the import and claiming. Every query that returns or
- * changes tasks takes the caller's task reach (`taskReach(actor)`, task-scope.ts): a unit reaches only the tasks it
+ * changes tasks takes the caller's task reach (`taskReach(actor)`, tasks.repository.ts): a unit reaches only the tasks it
  * leads or partners on, another unit's task is simply not found.
  */
 export type PlanRow = typeof assignmentPlans.$inferSelect;

@@ -30,7 +30,8 @@ import {
   trimDecimal,
 } from './plans.presenter.ts';
 import { type PlanRow, planRepo, type TaskRow } from './plans.repository.ts';
-import { seesAllTasks, taskReach } from './task-scope.ts';
+import { seesAllTasks } from './task-scope.ts';
+import { taskReach } from './tasks.repository.ts';
 
 /**
  * 分工方案: a source document decomposed into sections and tasks. The 督查室 (task.manage) creates plans, adds and

@@ -14,8 +14,14 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Conn } from '../../platform/db/database.ts';
 import { officialCalendar } from '../../platform/settings/calendar.ts';
-import { taskReach } from './task-scope.ts';
-import { EVERY_TASK, type FeedbackBrief, type TaskBase, type TaskFilter, taskRepo } from './tasks.repository.ts';
+import {
+  EVERY_TASK,
+  type FeedbackBrief,
+  type TaskBase,
+  type TaskFilter,
+  taskReach,
+  taskRepo,
+} from './tasks.repository.ts';
 import { taskRules } from './tasks.settings.ts';
 
 /** What other modules (the supervisor's board, escalation, reminders) read of a task: computed, never stored. */

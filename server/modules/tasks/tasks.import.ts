@@ -40,7 +40,8 @@ import {
   tellNewLead,
   todayOf,
 } from './plans.service.ts';
-import { seesAllTasks, taskReach } from './task-scope.ts';
+import { seesAllTasks } from './task-scope.ts';
+import { taskReach } from './tasks.repository.ts';
 
 /**
  * The 分工方案 in Excel, in the shape the 政府办 publishes: a title, the header (序号, 重点任务, 责任领导, 牵头单位,

@@ -11,8 +11,22 @@ import {
   tasks,
   units,
 } from '../../db/schema/index.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Conn, Tx } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/scope-sql.ts';
+import { seesAllTasks } from './task-scope.ts';
+
+/**
+ * The ONE place a task's reach becomes SQL: city-wide roles see every task; a unit sees the tasks it leads or is a
+ * partner on — another unit's task is simply not found (a 404). Every tasks query puts this in its WHERE clause.
+ */
+export function taskReach(actor: Pick<Actor, 'roles' | 'unitId'>): SQL {
+  if (seesAllTasks(actor)) return sql`true`;
+  return or(
+    eq(tasks.leadUnitId, actor.unitId),
+    sql`exists (select 1 from ${taskPartners} where ${taskPartners.taskId} = ${tasks.id} and ${taskPartners.unitId} = ${actor.unitId})`,
+  )!;
+}
 
 export type TaskRow = typeof tasks.$inferSelect;
 

@@ -22,10 +22,10 @@ import type { Ctx } from '../../platform/context.ts';
 import { appError } from '../../platform/errors/app-error.ts';
 import { officialCalendar } from '../../platform/settings/calendar.ts';
 import { type FeedbackRow, feedbackRepo, type PartRow, type TaskFileRow } from './feedback.repository.ts';
-import { taskReach, taskRoleOf } from './task-scope.ts';
+import { taskRoleOf } from './task-scope.ts';
 import { loadTaskViews, owesFrom, type TaskView } from './tasks.facts.ts';
 import { presentFeedback, presentFile, presentListItem, presentPart } from './tasks.presenter.ts';
-import { taskRepo } from './tasks.repository.ts';
+import { taskReach, taskRepo } from './tasks.repository.ts';
 
 /** The tasks of the list's filters in the caller's reach, with the computed status (the list and the ledger). */
 export async function tasksOfFilter(ctx: Ctx, actor: Actor, q: TaskLedgerQuery, today: string) {
