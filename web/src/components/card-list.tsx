@@ -36,3 +36,11 @@ export function CardList<T>(props: {
     </div>
   );
 }
+
+/** A label and its value on one line of a phone card (负责单位 示范市住建局). */
+export const cardLine = (label: string, value: ReactNode) => (
+  <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', fontSize: 13, lineHeight: 1.6 }}>
+    <span style={{ color: 'rgba(0,0,0,0.45)', flex: 'none' }}>{label}</span>
+    <span style={{ minWidth: 0 }}>{value}</span>
+  </div>
+);

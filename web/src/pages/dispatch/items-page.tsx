@@ -14,14 +14,13 @@ import {
   type TableColumnsType,
   Typography,
 } from 'antd';
-import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { ItemCategory, ItemStatus } from '../../../../domain/dispatch/items.ts';
 import { ItemListQuery } from '../../../../domain/dispatch/items-contracts.ts';
 import { dispatchItemsApi, type Item, type ItemList } from '../../api/dispatch-items.ts';
 import { useMe } from '../../app/session.tsx';
-import { CardList } from '../../components/card-list.tsx';
+import { CardList, cardLine } from '../../components/card-list.tsx';
 import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
@@ -141,12 +140,6 @@ function RaisedBy({ item }: { item: Item }) {
 function ItemCard({ item, to }: { item: Item; to: string }) {
   const t = useT();
   const labels = useItemLabels();
-  const line = (label: string, value: ReactNode) => (
-    <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', fontSize: 13, lineHeight: 1.6 }}>
-      <span style={{ color: 'rgba(0,0,0,0.45)', flex: 'none' }}>{label}</span>
-      <span style={{ minWidth: 0 }}>{value}</span>
-    </div>
-  );
   return (
     <Link
       to={to}
@@ -172,9 +165,9 @@ function ItemCard({ item, to }: { item: Item; to: string }) {
         {item.projectName} · {item.regionName}
       </Typography.Text>
       <div style={{ marginTop: 6 }}>
-        {line(t('items.col.assignedUnit'), item.assignedUnitName)}
-        {line(t('items.col.raisedBy'), item.raisedByUnitName ?? item.raisedByName)}
-        {line(t('items.col.due'), <DueCell item={item} />)}
+        {cardLine(t('items.col.assignedUnit'), item.assignedUnitName)}
+        {cardLine(t('items.col.raisedBy'), item.raisedByUnitName ?? item.raisedByName)}
+        {cardLine(t('items.col.due'), <DueCell item={item} />)}
       </div>
       <Space wrap size={[6, 6]} style={{ marginTop: 6 }}>
         <CategoryTag category={item.category} />

@@ -21,7 +21,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   INSTRUCTION_TEXT_MAX,
@@ -32,6 +32,7 @@ import {
 import type { InstructionKind, InstructionState } from '../../../../domain/supervision/instructions.ts';
 import { type Instruction, instructionsApi } from '../../api/inspections.ts';
 import { useMe } from '../../app/session.tsx';
+import { cardLine } from '../../components/card-list.tsx';
 import { useDrawerSize } from '../../components/drawers.tsx';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
@@ -60,12 +61,6 @@ const TILE_COLORS: Record<TileKey, string> = {
 function InstructionCard({ i }: { i: Instruction }) {
   const t = useT();
   const l = useInspectionLabels();
-  const line = (label: string, value: ReactNode) => (
-    <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', fontSize: 13, lineHeight: 1.7 }}>
-      <span style={{ color: 'rgba(0,0,0,0.45)', flex: 'none' }}>{label}</span>
-      <span style={{ minWidth: 0 }}>{value}</span>
-    </div>
-  );
   return (
     <Link
       to={instructionPath(i.id)}
@@ -89,8 +84,8 @@ function InstructionCard({ i }: { i: Instruction }) {
       <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ fontSize: 15, marginBottom: 6 }}>
         {i.text}
       </Typography.Paragraph>
-      {i.object && line(t('insp.instr.object'), i.object.label)}
-      {line(
+      {i.object && cardLine(t('insp.instr.object'), i.object.label)}
+      {cardLine(
         t('insp.instr.kind'),
         <>
           {l.instructionKind(i.kind)}

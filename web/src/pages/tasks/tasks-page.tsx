@@ -14,12 +14,11 @@ import {
   type TableColumnsType,
   Typography,
 } from 'antd';
-import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { TaskStatus } from '../../../../domain/tasks/model.ts';
 import { TaskListQuery } from '../../../../domain/tasks/tasks-contracts.ts';
 import { type Task, type TaskList, tasksApi } from '../../api/tasks.ts';
-import { CardList } from '../../components/card-list.tsx';
+import { CardList, cardLine } from '../../components/card-list.tsx';
 import { tableEmptyText, tablePagination } from '../../components/list-table.ts';
 import { ListToolbar } from '../../components/list-toolbar.tsx';
 import { Page, Panel } from '../../components/page.tsx';
@@ -165,12 +164,6 @@ function Units({ task }: { task: Task }) {
 function TaskCard({ task, today }: { task: Task; today: string }) {
   const t = useT();
   const labels = useTaskLabels();
-  const line = (label: string, value: ReactNode) => (
-    <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', fontSize: 13, lineHeight: 1.6 }}>
-      <span style={{ color: 'rgba(0,0,0,0.45)', flex: 'none' }}>{label}</span>
-      <span style={{ minWidth: 0 }}>{value}</span>
-    </div>
-  );
   return (
     <Link
       to={taskPath(task.id)}
@@ -199,11 +192,11 @@ function TaskCard({ task, today }: { task: Task; today: string }) {
         </Typography.Text>
       )}
       <div style={{ marginTop: 6 }}>
-        {line(t('tasks.col.lead'), task.leadUnitName)}
-        {line(t('tasks.col.deadline'), task.deadlineText)}
-        {line(t('tasks.col.completion'), task.completionPct === null ? '—' : `${task.completionPct}%`)}
-        {line(t('tasks.col.freshness'), <Freshness on={task.lastAcceptedOn} today={today} />)}
-        {line(
+        {cardLine(t('tasks.col.lead'), task.leadUnitName)}
+        {cardLine(t('tasks.col.deadline'), task.deadlineText)}
+        {cardLine(t('tasks.col.completion'), task.completionPct === null ? '—' : `${task.completionPct}%`)}
+        {cardLine(t('tasks.col.freshness'), <Freshness on={task.lastAcceptedOn} today={today} />)}
+        {cardLine(
           t('tasks.col.current'),
           <Space size={4}>
             {task.currentCycleLabel}
